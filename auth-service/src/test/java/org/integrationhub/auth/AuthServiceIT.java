@@ -1,0 +1,19 @@
+package org.integrationhub.auth;
+
+import java.util.Optional;
+import org.integrationhub.testsupport.HubServiceContract;
+import org.integrationhub.testsupport.RoundTrip;
+
+/** auth-service boots on real Postgres, owns schema {@code auth}, and uses no Kafka. */
+class AuthServiceIT extends HubServiceContract {
+
+    @Override
+    protected Optional<String> ownSchema() {
+        return Optional.of("auth");
+    }
+
+    @Override
+    protected Optional<RoundTrip<?, ?>> roundTrip() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,12 @@
+package org.integrationhub.connector;
+
+import org.integrationhub.testsupport.ServiceBoundaryRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void keepsTheServiceBoundaryRules() {
+        ServiceBoundaryRules.check(ConnectorServiceApplication.class);
+    }
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Starts the whole hub locally: embedded Kafka (9092) and Postgres (5432), every service on its
+# documented port. Needs only a JDK 17+. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+./mvnw -q -DskipTests package
+exec java -Dhub.root="$PWD" -jar devstack/target/devstack.jar "$@"

@@ -1,0 +1,27 @@
+package org.integrationhub.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one devstack run looks like: where the built jars are, the infrastructure ports and the
+ * services with their ports.
+ */
+record DevstackSettings(Path root, int kafkaPort, int postgresPort, List<HubService> services, Duration startTimeout) {
+
+    static final int KAFKA_PORT = 9092;
+    static final int POSTGRES_PORT = 5432;
+
+    static DevstackSettings defaults(Path root) {
+        return new DevstackSettings(root, KAFKA_PORT, POSTGRES_PORT, HubService.ALL, Duration.ofMinutes(3));
+    }
+
+    Path jarOf(HubService service) {
+        return root.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+    }
+
+    Path logOf(HubService service) {
+        return root.resolve("target").resolve("devstack").resolve(service.module() + ".log");
+    }
+}

@@ -1,0 +1,39 @@
+package org.integrationhub.support.kafka;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.Topic;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes envelopes to catalogue topics, typed by the topic: the key and the payload must be
+ * of the topic's key and value types. The returned Mono completes when the broker acknowledged
+ * the record (acks=all, idempotent producer).
+ */
+public class EventPublisher {
+
+    private final KafkaTemplate<String, EventEnvelope<?>> template;
+
+    public EventPublisher(KafkaTemplate<String, EventEnvelope<?>> template) {
+        this.template = template;
+    }
+
+    public <K, V> Mono<RecordMetadata> publish(Topic<K, V> topic, K key, EventEnvelope<V> envelope) {
+        if (!topic.values().name().equals(envelope.type())) {
+            return Mono.error(new IllegalArgumentException(
+                    "Topic " + topic.name() + " carries " + topic.values().name() + ", not " + envelope.type()));
+        }
+        return send(new ProducerRecord<>(topic.name(), topic.keys().format(key), envelope));
+    }
+
+    /** Publishes a tombstone (null value), which deletes the key from a compacted topic. */
+    public <K> Mono<RecordMetadata> tombstone(Topic<K, ?> topic, K key) {
+        return send(new ProducerRecord<>(topic.name(), topic.keys().format(key), null));
+    }
+
+    private Mono<RecordMetadata> send(ProducerRecord<String, EventEnvelope<?>> record) {
+        return Mono.fromFuture(() -> template.send(record)).map(result -> result.getRecordMetadata());
+    }
+}
