@@ -52,8 +52,8 @@ public final class Devstack implements AutoCloseable {
 
     /** Starts infrastructure and services and waits until every service reports health UP. */
     static Devstack start(DevstackSettings settings, java.io.PrintStream out) {
-        out.printf("Starting embedded Kafka (port %d) and Postgres (port %d) ...%n", settings.kafkaPort(), settings.postgresPort());
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.kafkaPort(), settings.postgresPort());
+        out.printf("Starting embedded Kafka and Postgres (port %d) ...%n", settings.postgresPort());
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(settings.postgresPort());
         List<ServiceProcess> started = new ArrayList<>();
         Devstack devstack = new Devstack(infrastructure, started);
         try {
@@ -123,11 +123,11 @@ public final class Devstack implements AutoCloseable {
 
     private static void printEndpoints(Devstack devstack, java.io.PrintStream out) {
         out.println();
-        out.printf("  %-20s %-28s %s%n", "WHAT", "WHERE", "HEALTH");
-        out.printf("  %-20s %-28s %s%n", "kafka", devstack.kafkaBootstrapServers(), "UP");
-        out.printf("  %-20s %-28s %s%n", "postgres", devstack.postgres().jdbcUrl().replace("jdbc:", ""), "UP");
+        out.printf("  %-20s %-34s %s%n", "WHAT", "WHERE", "HEALTH");
+        out.printf("  %-20s %-34s %s%n", "kafka", devstack.kafkaBootstrapServers(), "UP");
+        out.printf("  %-20s %-34s %s%n", "postgres", devstack.postgres().jdbcUrl().replace("jdbc:", ""), "UP");
         for (ServiceProcess service : devstack.services) {
-            out.printf("  %-20s %-28s %s%n", service.service().module(), "http://localhost:" + service.service().port(), service.health());
+            out.printf("  %-20s %-34s %s%n", service.service().module(), "http://localhost:" + service.service().port(), service.health());
         }
     }
 

@@ -5,16 +5,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What one devstack run looks like: where the built jars are, the infrastructure ports and the
- * services with their ports.
+ * What one devstack run looks like: where the built jars are, the Postgres port and the services
+ * with their ports. Kafka listens on a free port (the in-JVM KRaft test kit cannot be given one),
+ * which the launcher prints and hands to every service.
  */
-record DevstackSettings(Path root, int kafkaPort, int postgresPort, List<HubService> services, Duration startTimeout) {
+record DevstackSettings(Path root, int postgresPort, List<HubService> services, Duration startTimeout) {
 
-    static final int KAFKA_PORT = 9092;
     static final int POSTGRES_PORT = 5432;
 
     static DevstackSettings defaults(Path root) {
-        return new DevstackSettings(root, KAFKA_PORT, POSTGRES_PORT, HubService.ALL, Duration.ofMinutes(3));
+        return new DevstackSettings(root, POSTGRES_PORT, HubService.ALL, Duration.ofMinutes(3));
     }
 
     Path jarOf(HubService service) {

@@ -22,7 +22,7 @@ class DevstackIT {
     @Test
     void startsEveryServiceHealthyAndStopsThemAll() throws IOException {
         List<HubService> services = HubService.ALL.stream().map(s -> s.onPort(freePort())).toList();
-        var settings = new DevstackSettings(Path.of("..").toAbsolutePath().normalize(), 0, 0, services, Duration.ofMinutes(4));
+        var settings = new DevstackSettings(Path.of("..").toAbsolutePath().normalize(), 0, services, Duration.ofMinutes(4));
         var console = new ByteArrayOutputStream();
 
         List<ServiceProcess> processes;

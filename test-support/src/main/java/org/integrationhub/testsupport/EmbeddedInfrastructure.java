@@ -12,7 +12,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * An in-JVM KRaft broker (spring-kafka-test) and an embedded Postgres (zonky), for machines
- * without a Docker engine. Both start in parallel; port 0 means "pick a free one".
+ * without a Docker engine. Both start in parallel. The KRaft test kit always listens on a free
+ * port of its choosing; Postgres takes the port asked for, 0 meaning "pick a free one".
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -28,17 +29,14 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         this.postgres = postgres;
     }
 
-    public static EmbeddedInfrastructure start(int kafkaPort, int postgresPort) {
-        var kafka = CompletableFuture.supplyAsync(() -> startKafka(kafkaPort));
+    public static EmbeddedInfrastructure start(int postgresPort) {
+        var kafka = CompletableFuture.supplyAsync(EmbeddedInfrastructure::startKafka);
         var postgres = CompletableFuture.supplyAsync(() -> startPostgres(postgresPort));
         return new EmbeddedInfrastructure(kafka.join(), postgres.join());
     }
 
-    private static EmbeddedKafkaKraftBroker startKafka(int port) {
+    private static EmbeddedKafkaKraftBroker startKafka() {
         var broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         // The largest webhook body (1 MB by default) plus envelope overhead must fit one record.
         broker.brokerProperties(Map.of(
                 "message.max.bytes", "4194304",

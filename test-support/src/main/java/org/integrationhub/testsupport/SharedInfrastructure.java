@@ -39,7 +39,7 @@ public final class SharedInfrastructure {
 
     private static Infrastructure start() {
         long started = System.nanoTime();
-        Infrastructure infrastructure = useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start(0, 0);
+        Infrastructure infrastructure = useContainers() ? ContainerInfrastructure.start() : EmbeddedInfrastructure.start(0);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "shared-infrastructure-stop"));
         log.info("Test infrastructure ({}) up in {} ms: Kafka {}, Postgres {}", infrastructure.flavour(),
                 (System.nanoTime() - started) / 1_000_000, infrastructure.kafkaBootstrapServers(),
