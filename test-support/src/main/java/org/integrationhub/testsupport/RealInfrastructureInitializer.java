@@ -18,6 +18,7 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
                 "hub.postgres.port", String.valueOf(postgres.port()),
                 "hub.postgres.database", postgres.database(),
                 "hub.postgres.username", postgres.username(),
-                "hub.postgres.password", postgres.password())));
+                "hub.postgres.password", postgres.password(),
+                "hub.security.jwt.jwks-uri", TestTokens.shared().jwksUri().toString())));
     }
 }

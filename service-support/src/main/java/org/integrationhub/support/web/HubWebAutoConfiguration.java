@@ -1,0 +1,20 @@
+package org.integrationhub.support.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** The web edge every service shares: body limits and RFC 9457 problems with stable codes. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(HttpSettings.class)
+@Import(ProblemHandler.class)
+public class HubWebAutoConfiguration {
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(HttpSettings settings) {
+        return new RequestBodyLimit(settings.maxRequestBody());
+    }
+}
