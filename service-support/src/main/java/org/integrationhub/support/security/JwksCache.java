@@ -75,6 +75,7 @@ public final class JwksCache implements Function<SignedJWT, Flux<JWK>> {
                     fetches.incrementAndGet();
                     return source.fetch();
                 })
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the key source answered nothing")))
                 .map(keys -> new Snapshot(keys, clock.instant()))
                 .doOnNext(snapshot::set)
                 .onErrorResume(failure -> {
