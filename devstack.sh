@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole hub locally: embedded Kafka (9092) and Postgres (5432), every service on its
-# documented port. Needs only a JDK 17+. Ctrl-C stops everything.
+# Starts the whole hub locally: embedded Kafka (on a free port it prints) and Postgres (5432),
+# every service on its documented port. Needs only a JDK 17+. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -q -DskipTests package

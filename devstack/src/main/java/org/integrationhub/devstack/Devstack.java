@@ -75,6 +75,7 @@ public final class Devstack implements AutoCloseable {
     private static Map<String, String> environmentFor(EmbeddedInfrastructure infrastructure) {
         PostgresEndpoint postgres = infrastructure.postgres();
         return Map.of(
+                "SPRING_PROFILES_ACTIVE", "devstack",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "HUB_POSTGRES_HOST", postgres.host(),
                 "HUB_POSTGRES_PORT", String.valueOf(postgres.port()),

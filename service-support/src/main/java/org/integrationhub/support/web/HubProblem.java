@@ -25,4 +25,9 @@ public abstract class HubProblem extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** Extra members of the problem body (for example {@code errors} or {@code retryAfterSeconds}). */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
 }

@@ -29,7 +29,9 @@ public class ProblemHandler {
 
     @ExceptionHandler(HubProblem.class)
     ResponseEntity<ProblemDetail> hubProblem(HubProblem problem) {
-        return respond(Problems.of(problem.status(), problem.code(), problem.getMessage()));
+        ProblemDetail detail = Problems.of(problem.status(), problem.code(), problem.getMessage());
+        problem.properties().forEach(detail::setProperty);
+        return respond(detail);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
