@@ -57,7 +57,7 @@ public final class Devstack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         Devstack devstack = new Devstack(infrastructure, started);
         try {
-            Map<String, String> environment = environmentFor(infrastructure);
+            Map<String, String> environment = environmentFor(infrastructure, settings);
             for (HubService service : settings.services()) {
                 started.add(ServiceProcess.launch(service, settings, environment));
             }
@@ -72,9 +72,12 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environmentFor(EmbeddedInfrastructure infrastructure) {
+    private static Map<String, String> environmentFor(EmbeddedInfrastructure infrastructure, DevstackSettings settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
+        int authPort = settings.services().stream().filter(s -> s.module().equals("auth-service"))
+                .findFirst().orElseThrow().port();
         return Map.of(
+                "HUB_SECURITY_JWT_JWKS_URI", "http://localhost:" + authPort + "/.well-known/jwks.json",
                 "SPRING_PROFILES_ACTIVE", "devstack",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "HUB_POSTGRES_HOST", postgres.host(),

@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import com.jayway.jsonpath.JsonPath;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +38,35 @@ class DevstackIT {
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains(devstack.kafkaBootstrapServers())
                     .contains("auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
+            aTokenFromAuthServiceIsAcceptedByAnotherService(services);
         }
 
         await("every service process ended").atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(processes).noneMatch(ServiceProcess::isAlive));
+    }
+
+    /** Sign up and in at auth-service; mapping-service verifies the token against auth-service's JWKS over HTTP. */
+    private static void aTokenFromAuthServiceIsAcceptedByAnotherService(List<HubService> services) {
+        WebTestClient auth = client(services, "auth-service");
+        WebTestClient mapping = client(services, "mapping-service");
+        String email = "devstack-" + UUID.randomUUID() + "@example.com";
+        var credentials = Map.of("email", email, "password", "correct horse battery staple");
+        auth.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON).bodyValue(credentials).exchange()
+                .expectStatus().isCreated();
+        byte[] login = auth.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue(credentials).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
+        Object token = JsonPath.read(new String(login, StandardCharsets.UTF_8), "$.data.accessToken");
+
+        mapping.get().uri("/api/external-user-mappings").exchange().expectStatus().isUnauthorized();
+        mapping.get().uri("/api/external-user-mappings").headers(h -> h.setBearerAuth(token + "x")).exchange()
+                .expectStatus().isUnauthorized();
+        mapping.get().uri("/api/external-user-mappings").headers(h -> h.setBearerAuth(token.toString())).exchange()
+                .expectStatus().value(status -> assertThat(status).as("a valid token passes authentication").isNotIn(401, 403));
+    }
+
+    private static WebTestClient client(List<HubService> services, String module) {
+        int port = services.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().port();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     private static int freePort() {
