@@ -36,7 +36,7 @@ public final class SampleEvents {
         SyncRunId run = SyncRunId.random();
         var payload = new SyncRequested(connection, run, ExternalSystem.JIRA, SyncRequested.Trigger.MANUAL, false, Instant.now());
         return new RoundTrip<>(Topics.SYNC_REQUESTS, connection,
-                EventEnvelope.of(EventTypes.SYNC_REQUESTED, org, "sync:" + run, payload, CLOCK));
+                EventEnvelope.of(EventTypes.SYNC_REQUESTED, org, "sync-run:" + run, payload, CLOCK));
     }
 
     public static RoundTrip<ConnectionId, WebhookReceived> webhookReceived() {
@@ -67,6 +67,6 @@ public final class SampleEvents {
         MappingId mapping = MappingId.random();
         var payload = new UserMappingChanged(mapping, ExternalSystem.GITHUB, "octocat@github.com", "octocat", ResourceId.random(), Instant.now());
         return new RoundTrip<>(Topics.USER_MAPPINGS, new UserMappingKey(org, ExternalSystem.GITHUB, "octocat"),
-                EventEnvelope.of(EventTypes.USER_MAPPING_CHANGED, org, "mapping:" + mapping + ":1", payload, CLOCK));
+                EventEnvelope.of(EventTypes.USER_MAPPING_CHANGED, org, "user-mapping:" + mapping + ":1", payload, CLOCK));
     }
 }
