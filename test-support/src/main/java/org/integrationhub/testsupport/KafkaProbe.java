@@ -53,6 +53,16 @@ public final class KafkaProbe<K, V> implements AutoCloseable {
         return received();
     }
 
+    /** Waits (bounded, labelled) until {@code count} records that match were read; returns the matching ones. */
+    public List<Received<K, V>> awaitMatching(java.util.function.Predicate<Received<K, V>> matching, int count, Duration atMost) {
+        await(count + " matching record(s) on " + topic.name()).atMost(atMost).pollInterval(Duration.ZERO)
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                    return received().stream().filter(matching).count() >= count;
+                });
+        return received().stream().filter(matching).toList();
+    }
+
     /** Polls for {@code quietFor} and returns everything read; use it to prove that nothing more arrives. */
     public List<Received<K, V>> drain(Duration quietFor) {
         long deadline = System.nanoTime() + quietFor.toNanos();

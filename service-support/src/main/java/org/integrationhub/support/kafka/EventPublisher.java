@@ -33,6 +33,18 @@ public class EventPublisher {
         return send(new ProducerRecord<>(topic.name(), topic.keys().format(key), null));
     }
 
+    /**
+     * Publishes an envelope, or a tombstone when it is null, under a key already formatted by the
+     * topic's key format: for relays that stored the record earlier (the outbox).
+     */
+    public Mono<RecordMetadata> publishFormatted(Topic<?, ?> topic, String formattedKey, EventEnvelope<?> envelopeOrNull) {
+        if (envelopeOrNull != null && !topic.values().name().equals(envelopeOrNull.type())) {
+            return Mono.error(new IllegalArgumentException(
+                    "Topic " + topic.name() + " carries " + topic.values().name() + ", not " + envelopeOrNull.type()));
+        }
+        return send(new ProducerRecord<>(topic.name(), formattedKey, envelopeOrNull));
+    }
+
     private Mono<RecordMetadata> send(ProducerRecord<String, EventEnvelope<?>> record) {
         return Mono.fromFuture(() -> template.send(record)).map(result -> result.getRecordMetadata());
     }

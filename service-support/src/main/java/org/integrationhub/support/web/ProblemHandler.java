@@ -44,6 +44,32 @@ public class ProblemHandler {
         return respond(problem);
     }
 
+    @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(org.springframework.web.method.annotation.HandlerMethodValidationException invalid) {
+        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", "Some parameters are invalid.");
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolations(jakarta.validation.ConstraintViolationException invalid) {
+        List<Map<String, String>> errors = invalid.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed", "Some parameters are invalid.");
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
     @ExceptionHandler(ContentTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(ContentTooLargeException tooLarge) {
         return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "The request body is too large."));

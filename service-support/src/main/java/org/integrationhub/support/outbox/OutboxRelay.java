@@ -1,0 +1,122 @@
+package org.integrationhub.support.outbox;
+
+import io.r2dbc.postgresql.codec.Json;
+import java.util.List;
+import java.util.UUID;
+import org.integrationhub.events.EventCodec;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.Topics;
+import org.integrationhub.support.kafka.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes committed outbox rows to Kafka in the order they were written, and marks them
+ * published once the broker acknowledged them. Rows are claimed with {@code FOR UPDATE SKIP
+ * LOCKED} inside one transaction per batch, so several instances never publish the same row
+ * twice; a row whose publication failed, or whose service stopped before publishing it, stays
+ * unpublished and goes out on the next pass (at-least-once, with a stable event id).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final EventPublisher events;
+    private final EventCodec codec;
+    private final OutboxSettings settings;
+    private volatile Disposable polling;
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator transaction, EventPublisher events, EventCodec codec,
+            OutboxSettings settings) {
+        this.db = db;
+        this.transaction = transaction;
+        this.events = events;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    private record Pending(UUID id, String topic, String key, Json payload) {
+    }
+
+    /** Publishes every unpublished row, batch by batch; completes with how many rows went out. */
+    public Mono<Long> drain() {
+        return publishBatch().expand(published -> published < settings.batchSize() ? Mono.empty() : publishBatch())
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> publishBatch() {
+        return db.sql("""
+                select id, topic, message_key, payload from outbox
+                 where published_at is null
+                 order by created_at, id
+                 limit :limit
+                 for update skip locked""")
+                .bind("limit", settings.batchSize())
+                .map((row, meta) -> new Pending(row.get("id", UUID.class), row.get("topic", String.class),
+                        row.get("message_key", String.class), row.get("payload", Json.class)))
+                .all()
+                .flatMapSequential(this::publish, 32)
+                .collectList()
+                .flatMap(this::markPublished)
+                .as(transaction::transactional);
+    }
+
+    private Mono<UUID> publish(Pending row) {
+        var topic = Topics.byName(row.topic())
+                .orElseThrow(() -> new IllegalStateException("Outbox row " + row.id() + " names unknown topic " + row.topic()));
+        EventEnvelope<?> envelope = row.payload() == null ? null : codec.decode(row.payload().asArray());
+        return events.publishFormatted(topic, row.key(), envelope).thenReturn(row.id());
+    }
+
+    private Mono<Long> markPublished(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql("update outbox set published_at = now() where id = any(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    @Override
+    public void start() {
+        if (!settings.relayEnabled()) {
+            log.warn("The outbox relay is disabled (hub.outbox.relay-enabled=false): events stay in the outbox");
+            return;
+        }
+        polling = Flux.interval(settings.pollInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(failure -> {
+                    log.warn("Outbox relay pass failed; the rows stay and are retried: {}", failure.toString());
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = polling;
+        if (current != null) {
+            current.dispose();
+            polling = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return polling != null;
+    }
+
+    /** Stop before the Kafka producer and the connection pool go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+}
