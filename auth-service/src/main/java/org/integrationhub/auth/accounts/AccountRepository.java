@@ -35,18 +35,20 @@ class AccountRepository {
 
     Mono<Account> findByEmail(String email) {
         return db.sql(ACCOUNT_SELECT + " where lower(u.email) = lower(:email)").bind("email", email)
-                .map((row, meta) -> new Account(row.get("id", UUID.class), row.get("email", String.class),
-                        row.get("password_hash", String.class), row.get("org_id", UUID.class), row.get("org_name", String.class),
-                        Role.fromClaim(row.get("role", String.class)), row.get("created_at", Instant.class)))
+                .map(AccountRepository::toAccount)
                 .first();
     }
 
     Mono<Account> findById(UUID userId) {
         return db.sql(ACCOUNT_SELECT + " where u.id = :id").bind("id", userId)
-                .map((row, meta) -> new Account(row.get("id", UUID.class), row.get("email", String.class),
-                        row.get("password_hash", String.class), row.get("org_id", UUID.class), row.get("org_name", String.class),
-                        Role.fromClaim(row.get("role", String.class)), row.get("created_at", Instant.class)))
+                .map(AccountRepository::toAccount)
                 .first();
+    }
+
+    private static Account toAccount(io.r2dbc.spi.Readable row) {
+        return new Account(row.get("id", UUID.class), row.get("email", String.class), row.get("password_hash", String.class),
+                row.get("org_id", UUID.class), row.get("org_name", String.class), Role.fromClaim(row.get("role", String.class)),
+                row.get("created_at", Instant.class));
     }
 
     Mono<Void> insertOrganisation(UUID id, String name) {

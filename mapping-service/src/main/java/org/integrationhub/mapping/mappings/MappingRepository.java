@@ -37,25 +37,26 @@ class MappingRepository {
                 .bind("org", org.value()).bind("id", id).map(MappingRepository::toMapping).one();
     }
 
+    private static final String FILTER = " where organisation_id = :org"
+            + " and (cast(:system as text) is null or external_system = :system)"
+            + " and (cast(:resource as uuid) is null or resource_id = :resource)";
+
     Flux<Mapping> list(OrgId org, ExternalSystem system, UUID resourceId, int offset, int limit) {
-        var spec = db.sql("select " + COLUMNS + " from external_user_mappings where organisation_id = :org"
-                        + " and (cast(:system as text) is null or external_system = :system)"
-                        + " and (cast(:resource as uuid) is null or resource_id = :resource)"
-                        + " order by created_at, id offset :offset limit :limit")
-                .bind("org", org.value()).bind("offset", offset).bind("limit", limit);
-        spec = system == null ? spec.bindNull("system", String.class) : spec.bind("system", system.wireName());
-        spec = resourceId == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", resourceId);
-        return spec.map(MappingRepository::toMapping).all();
+        return filtered("select " + COLUMNS + " from external_user_mappings" + FILTER + " order by created_at, id offset :offset limit :limit",
+                org, system, resourceId)
+                .bind("offset", offset).bind("limit", limit)
+                .map(MappingRepository::toMapping).all();
     }
 
     Mono<Long> count(OrgId org, ExternalSystem system, UUID resourceId) {
-        var spec = db.sql("select count(*) from external_user_mappings where organisation_id = :org"
-                        + " and (cast(:system as text) is null or external_system = :system)"
-                        + " and (cast(:resource as uuid) is null or resource_id = :resource)")
-                .bind("org", org.value());
+        return filtered("select count(*) from external_user_mappings" + FILTER, org, system, resourceId)
+                .map(row -> row.get(0, Long.class)).one();
+    }
+
+    private DatabaseClient.GenericExecuteSpec filtered(String sql, OrgId org, ExternalSystem system, UUID resourceId) {
+        var spec = db.sql(sql).bind("org", org.value());
         spec = system == null ? spec.bindNull("system", String.class) : spec.bind("system", system.wireName());
-        spec = resourceId == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", resourceId);
-        return spec.map(row -> row.get(0, Long.class)).one();
+        return resourceId == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", resourceId);
     }
 
     /** Replaces the mapping's fields and bumps its version; empty if there is no such mapping in the organisation. */

@@ -27,7 +27,11 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * JWT verification for every hub service: {@code /api/**} needs a user token, {@code /internal/**}
@@ -98,21 +102,20 @@ public class HubSecurityAutoConfiguration {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new HubJwtAuthenticationConverter()))
-                        .authenticationEntryPoint((exchange, failure) -> {
-                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "A valid bearer token is required.");
-                        })
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your token does not allow this.")))
+                        .authenticationEntryPoint(HubSecurityAutoConfiguration::unauthorized)
+                        .accessDeniedHandler(HubSecurityAutoConfiguration::forbidden))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) -> {
-                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized",
-                                    "A valid bearer token is required.");
-                        })
-                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your token does not allow this.")))
+                        .authenticationEntryPoint(HubSecurityAutoConfiguration::unauthorized)
+                        .accessDeniedHandler(HubSecurityAutoConfiguration::forbidden))
                 .build();
+    }
+
+    private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return Problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required.");
+    }
+
+    private static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException denied) {
+        return Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "forbidden", "Your token does not allow this.");
     }
 }
