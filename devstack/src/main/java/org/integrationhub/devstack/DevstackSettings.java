@@ -18,7 +18,7 @@ record DevstackSettings(Path root, int postgresPort, List<HubService> services, 
     }
 
     Path jarOf(HubService service) {
-        return root.resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+        return root.resolve(service.module()).resolve("target").resolve(service.jar());
     }
 
     Path logOf(HubService service) {

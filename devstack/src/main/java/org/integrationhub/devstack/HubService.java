@@ -2,18 +2,26 @@ package org.integrationhub.devstack;
 
 import java.util.List;
 
-/** A deployable the devstack starts: its Maven module (and jar) name and its documented local port. */
-record HubService(String module, int port) {
+/**
+ * A process the devstack starts: its Maven module, the executable jar that module builds (in its
+ * {@code target/}), and its documented local port.
+ */
+record HubService(String module, String jar, int port) {
 
-    /** Every service, in start order, on the ports of ARCHITECTURE.md. */
+    /** Everything the devstack runs, in start order, on the ports of ARCHITECTURE.md. */
     static final List<HubService> ALL = List.of(
-            new HubService("auth-service", 8081),
-            new HubService("connector-service", 8082),
-            new HubService("webhook-ingest", 8083),
-            new HubService("sync-worker", 8084),
-            new HubService("mapping-service", 8085));
+            new HubService("provider-sandbox", "provider-sandbox-exec.jar", 8090),
+            service("auth-service", 8081),
+            service("connector-service", 8082),
+            service("webhook-ingest", 8083),
+            service("sync-worker", 8084),
+            service("mapping-service", 8085));
+
+    private static HubService service(String module, int port) {
+        return new HubService(module, module + ".jar", port);
+    }
 
     HubService onPort(int newPort) {
-        return new HubService(module, newPort);
+        return new HubService(module, jar, newPort);
     }
 }

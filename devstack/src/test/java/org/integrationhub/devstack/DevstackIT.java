@@ -37,7 +37,7 @@ class DevstackIT {
                     .allSatisfy(process -> assertThat(process.health()).as(process.service().module()).isEqualTo("UP"));
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains(devstack.kafkaBootstrapServers())
-                    .contains("auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
+                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
             aTokenFromAuthServiceIsAcceptedByAnotherService(services);
         }
 

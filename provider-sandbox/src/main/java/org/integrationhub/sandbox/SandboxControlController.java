@@ -8,6 +8,9 @@ import org.integrationhub.sandbox.faults.FaultPlan;
 import org.integrationhub.sandbox.faults.Faults;
 import org.integrationhub.sandbox.oauth.OAuthServer;
 import org.integrationhub.sandbox.oauth.Provider;
+import org.integrationhub.sandbox.webhooks.WebhookAttempt;
+import org.integrationhub.sandbox.webhooks.WebhookSender;
+import org.integrationhub.sandbox.webhooks.WebhookTargets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /sandbox/**}: knobs for tests and benchmarks (faults, token states, reset, counters). */
+/**
+ * {@code /sandbox/**}: knobs for tests and benchmarks (faults, token states, webhook behaviour,
+ * counters). {@code POST /sandbox/reset} clears faults, changed issues, webhook targets and attempts.
+ */
 @RestController
 @RequestMapping("/sandbox")
 class SandboxControlController {
@@ -26,11 +32,32 @@ class SandboxControlController {
     private final Faults faults;
     private final OAuthServer oauth;
     private final IssueStore issues;
+    private final WebhookSender webhooks;
+    private final WebhookTargets targets;
 
-    SandboxControlController(Faults faults, OAuthServer oauth, IssueStore issues) {
+    SandboxControlController(Faults faults, OAuthServer oauth, IssueStore issues, WebhookSender webhooks, WebhookTargets targets) {
         this.faults = faults;
         this.oauth = oauth;
         this.issues = issues;
+        this.webhooks = webhooks;
+        this.targets = targets;
+    }
+
+    /** How webhook deliveries behave; every field optional. */
+    record WebhookBehaviour(Long timeoutMillis, Long retryBackoffMillis, Boolean duplicates, Boolean outOfOrder) {
+    }
+
+    @PostMapping("/webhooks/behaviour")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void webhookBehaviour(@RequestBody WebhookBehaviour behaviour) {
+        webhooks.configure(Duration.ofMillis(behaviour.timeoutMillis() == null ? 10_000 : behaviour.timeoutMillis()),
+                Duration.ofMillis(behaviour.retryBackoffMillis() == null ? 200 : behaviour.retryBackoffMillis()),
+                Boolean.TRUE.equals(behaviour.duplicates()), Boolean.TRUE.equals(behaviour.outOfOrder()));
+    }
+
+    @GetMapping("/webhooks/attempts")
+    java.util.List<WebhookAttempt> webhookAttempts() {
+        return webhooks.attempts();
     }
 
     /** Every field optional; absent means "not this fault". */
@@ -81,6 +108,8 @@ class SandboxControlController {
     void reset() {
         faults.clear();
         issues.reset();
+        webhooks.reset();
+        targets.clear();
     }
 
     static Provider provider(String name) {

@@ -3,14 +3,14 @@ package org.integrationhub.sandbox;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** One sandbox per test JVM, reached over real HTTP like any provider client would. */
-final class SandboxHarness {
+public final class SandboxHarness {
 
     private static ProviderSandbox sandbox;
 
     private SandboxHarness() {
     }
 
-    static synchronized ProviderSandbox sandbox() {
+    public static synchronized ProviderSandbox sandbox() {
         if (sandbox == null) {
             sandbox = ProviderSandbox.start(0);
             Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
@@ -18,7 +18,7 @@ final class SandboxHarness {
         return sandbox;
     }
 
-    static WebTestClient http() {
+    public static WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl(sandbox().baseUrl())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
     }
