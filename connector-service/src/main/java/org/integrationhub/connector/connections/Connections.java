@@ -1,0 +1,157 @@
+package org.integrationhub.connector.connections;
+
+import java.time.Clock;
+import java.util.List;
+import org.integrationhub.connector.credentials.CredentialUnreadable;
+import org.integrationhub.connector.credentials.CredentialVault;
+import org.integrationhub.connector.jira.JiraSite;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.events.ExternalSystem;
+import org.integrationhub.events.OrgId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The organisation's connections: created with sealed secrets, edited, made primary, tested
+ * against the provider, deleted. Every change commits with its snapshot in the outbox.
+ */
+@Service
+class Connections {
+
+    private static final Logger log = LoggerFactory.getLogger(Connections.class);
+
+    private final ConnectionRepository repository;
+    private final ConnectionSnapshots snapshots;
+    private final CredentialVault vault;
+    private final JiraSite jira;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+
+    Connections(ConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault, JiraSite jira,
+            TransactionalOperator transaction, Clock clock) {
+        this.repository = repository;
+        this.snapshots = snapshots;
+        this.vault = vault;
+        this.jira = jira;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** What a caller asks for when creating a Jira API-token connection; secrets still in plaintext here only. */
+    record NewJiraConnection(String displayName, String baseUrl, String email, String apiToken, String webhookSecret,
+            List<String> projectKeys, String jqlFilter, boolean pollingEnabled, boolean enabled) {
+
+        @Override
+        public String toString() {
+            return "NewJiraConnection[baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /** Changes; null means "leave as it is". */
+    record Changes(String displayName, String apiToken, String webhookSecret, List<String> projectKeys, String jqlFilter,
+            Boolean pollingEnabled, Boolean enabled) {
+
+        @Override
+        public String toString() {
+            return "Changes[displayName=" + displayName + "]";
+        }
+    }
+
+    Mono<Connection> create(OrgId org, NewJiraConnection request) {
+        ConnectionId id = ConnectionId.random();
+        var now = clock.instant();
+        var draft = new Connection(id, org, ExternalSystem.JIRA, "api_token", request.displayName(), request.baseUrl(),
+                request.email(), vault.seal(id, request.apiToken()),
+                request.webhookSecret() == null ? null : vault.seal(id, request.webhookSecret()), request.projectKeys(),
+                request.jqlFilter(), request.pollingEnabled(), request.enabled(), false, "active", null, 0, null, now, null,
+                null, null, null, 1, now, now);
+        return repository.insert(draft)
+                .flatMap(created -> snapshots.announce(created).thenReturn(created))
+                .as(transaction::transactional)
+                .onErrorMap(DataIntegrityViolationException.class, duplicate -> new ConnectionProblems.ConnectionAlreadyExists())
+                .doOnNext(c -> log.info("Created connection {} ({}) in organisation {}", c.id(), c.type().wireName(), org));
+    }
+
+    Flux<Connection> list(OrgId org) {
+        return repository.list(org);
+    }
+
+    Mono<Connection> get(OrgId org, ConnectionId id) {
+        return repository.find(org, id).switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()));
+    }
+
+    Mono<Connection> change(OrgId org, ConnectionId id, Changes changes) {
+        return get(org, id)
+                .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
+                        c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
+                        changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
+                        or(changes.projectKeys(), c.projectKeys()), or(changes.jqlFilter(), c.jqlFilter()),
+                        or(changes.pollingEnabled(), c.pollingEnabled()), or(changes.enabled(), c.enabled()), c.primary(),
+                        changes.apiToken() == null ? c.status() : "active", changes.apiToken() == null ? c.lastError() : null,
+                        changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
+                        c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt()))
+                .flatMap(this::save)
+                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()));
+    }
+
+    Mono<Connection> makePrimary(OrgId org, ConnectionId id) {
+        return get(org, id)
+                .thenMany(repository.makePrimary(org, id, clock.instant()))
+                .concatMap(changed -> snapshots.announce(changed).thenReturn(changed))
+                .then(repository.find(org, id))
+                .as(transaction::transactional);
+    }
+
+    Mono<Void> delete(OrgId org, ConnectionId id) {
+        return repository.delete(org, id)
+                .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
+                .flatMap(snapshots::retire)
+                .as(transaction::transactional)
+                .doOnSuccess(done -> log.info("Deleted connection {}", id));
+    }
+
+    /** The outcome of a connection test, as the caller sees it. */
+    record TestResult(boolean connected, String message, Connection connection) {
+    }
+
+    /** Calls the provider with the stored credentials; a provider failure is an answer, recorded on the connection. */
+    Mono<TestResult> test(OrgId org, ConnectionId id) {
+        return get(org, id).flatMap(c -> Mono.fromCallable(() -> vault.open(id, c.apiToken()))
+                .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token))
+                .onErrorResume(CredentialUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
+                        "The stored API token cannot be read; enter it again")))
+                .flatMap(me -> {
+            var now = clock.instant();
+            Connection tested = me.connected()
+                    ? with(c, "active", null, 0, now, me.accountId(), me.email(), me.displayName())
+                    : with(c, "error", me.problem(), c.errorCount() + 1, c.lastUsedAt(), c.externalAccountId(), c.externalEmail(),
+                            c.externalDisplayName());
+            String message = me.connected() ? "Connected as " + me.displayName() + "." : me.problem() + ".";
+            log.info("Tested connection {}: {}", id, me.connected() ? "connected" : "failed");
+            return save(tested).map(saved -> new TestResult(me.connected(), message, saved));
+        }));
+    }
+
+    private Mono<Connection> save(Connection edited) {
+        return repository.update(edited, clock.instant())
+                .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
+                .as(transaction::transactional);
+    }
+
+    private static Connection with(Connection c, String status, String lastError, int errorCount, java.time.Instant lastUsedAt,
+            String accountId, String accountEmail, String accountName) {
+        return new Connection(c.id(), c.orgId(), c.type(), c.authType(), c.displayName(), c.baseUrl(), c.email(), c.apiToken(),
+                c.webhookSecret(), c.projectKeys(), c.jqlFilter(), c.pollingEnabled(), c.enabled(), c.primary(), status, lastError,
+                errorCount, lastUsedAt, c.connectedAt(), c.tokenExpiry(), accountId, accountEmail, accountName, c.revision(),
+                c.createdAt(), c.updatedAt());
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
+    }
+}
