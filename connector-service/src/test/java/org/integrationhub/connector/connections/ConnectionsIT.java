@@ -1,15 +1,18 @@
 package org.integrationhub.connector.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.connector.ConnectorApi.PATH;
+import static org.integrationhub.connector.ConnectorApi.jira;
+import static org.integrationhub.connector.ConnectorApi.read;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.integrationhub.connector.ConnectorApi;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.Topics;
@@ -32,16 +35,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class ConnectionsIT {
 
-    private static final String PATH = "/api/integrations";
-    private static final String TOKEN = "sandbox-jira-api-token";
-    private static final String SECRET = "whsec-very-secret-value";
-    private static final ProviderSandbox SANDBOX = sandbox();
-
-    private static ProviderSandbox sandbox() {
-        ProviderSandbox sandbox = ProviderSandbox.start(0);
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
-        return sandbox;
-    }
+    private static final String TOKEN = ConnectorApi.JIRA_TOKEN;
+    private static final String SECRET = ConnectorApi.WEBHOOK_SECRET;
+    private static final ProviderSandbox SANDBOX = ConnectorApi.SANDBOX;
 
     @LocalServerPort
     int port;
@@ -49,41 +45,19 @@ class ConnectionsIT {
     private final OrgId org = OrgId.random();
 
     private WebTestClient as(OrgId organisation) {
-        String token = TestTokens.shared().user(UUID.randomUUID(), organisation, "admin");
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token)).build();
+        return new ConnectorApi(port).as(organisation);
     }
 
     private WebTestClient http() {
         return as(org);
     }
 
-    private static Map<String, Object> jira(String email, String apiToken) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", "jira");
-        body.put("auth", "api_token");
-        body.put("baseUrl", SANDBOX.baseUrl() + "/atlassian/site/acme/");
-        body.put("email", email);
-        body.put("apiToken", apiToken);
-        body.put("webhookSecret", SECRET);
-        body.put("projectKeys", List.of("PROJ", "OPS"));
-        return body;
-    }
-
     private WebTestClient.ResponseSpec create(Map<String, Object> body) {
-        return http().post().uri(PATH).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private static String read(WebTestClient.ResponseSpec response, String jsonPath) {
-        return read(response.expectBody(), jsonPath);
-    }
-
-    private static String read(WebTestClient.BodyContentSpec body, String jsonPath) {
-        Object value = JsonPath.read(new String(body.returnResult().getResponseBodyContent(), StandardCharsets.UTF_8), jsonPath);
-        return String.valueOf(value);
+        return new ConnectorApi(port).create(org, body);
     }
 
     private String createdId() {
-        return read(create(jira("admin@acme.example", TOKEN)).expectStatus().isCreated(), "$.data.id");
+        return new ConnectorApi(port).createJira(org, "admin@acme.example");
     }
 
     @Test
