@@ -19,7 +19,17 @@ public final class SandboxHarness {
     }
 
     public static WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(sandbox().baseUrl())
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        return http(sandbox());
+    }
+
+    /** A client of {@code target}, e.g. a sandbox a test started with settings of its own. */
+    public static WebTestClient http(ProviderSandbox target) {
+        return WebTestClient.bindToServer().baseUrl(target.baseUrl())
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
+    }
+
+    /** Clears faults, changed issues, webhook targets and attempts. */
+    public static void reset() {
+        http().post().uri("/sandbox/reset").exchange().expectStatus().isNoContent();
     }
 }

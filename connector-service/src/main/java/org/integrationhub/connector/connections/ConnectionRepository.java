@@ -47,6 +47,11 @@ class ConnectionRepository {
                 .bind("org", org.value()).bind("id", id.value()).map(ConnectionRepository::toConnection).one();
     }
 
+    /** For service-authenticated internal calls, which act for whichever organisation owns the connection. */
+    Mono<Connection> findAnyOrganisation(ConnectionId id) {
+        return db.sql("select * from connections where id = :id").bind("id", id.value()).map(ConnectionRepository::toConnection).one();
+    }
+
     Flux<Connection> list(OrgId org) {
         return db.sql("select * from connections where organisation_id = :org order by created_at, id")
                 .bind("org", org.value()).map(ConnectionRepository::toConnection).all();

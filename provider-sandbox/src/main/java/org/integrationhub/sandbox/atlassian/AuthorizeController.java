@@ -26,7 +26,7 @@ class AuthorizeController {
         return flow.authorize(params);
     }
 
-    @PostMapping(path = ConsentPage.DECISION_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = AtlassianConsentScreen.DECISION_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<String>> decide(ServerWebExchange exchange) {
         return exchange.getFormData().map(MultiValueMap::toSingleValueMap).map(flow::decide);
     }

@@ -1,17 +1,14 @@
 package org.integrationhub.sandbox.atlassian;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.integrationhub.sandbox.data.SandboxPerson;
+import org.integrationhub.sandbox.oauth.AuthorizeResponses;
+import org.integrationhub.sandbox.oauth.ConsentPage;
 import org.integrationhub.sandbox.oauth.OAuthServer;
 import org.integrationhub.sandbox.oauth.Provider;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -60,8 +57,7 @@ class ConsentFlow {
             }
             return approve(request, person.get());
         }
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore()).body(ConsentPage.consent(request, app.people()));
+        return AuthorizeResponses.page(HttpStatus.OK, ConsentPage.render(AtlassianConsentScreen.of(request, app.people())));
     }
 
     ResponseEntity<String> decide(Map<String, String> form) {
@@ -101,7 +97,7 @@ class ConsentFlow {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         params.put("state", request.state());
-        return redirect(request.redirectUri(), params);
+        return AuthorizeResponses.redirect(request.redirectUri(), params);
     }
 
     private static ResponseEntity<String> redirectError(AuthorizeRequest request, String error, String description) {
@@ -109,25 +105,10 @@ class ConsentFlow {
         params.put("error", error);
         params.put("error_description", description);
         params.put("state", request.state());
-        return redirect(request.redirectUri(), params);
-    }
-
-    static ResponseEntity<String> redirect(String redirectUri, Map<String, String> params) {
-        StringBuilder target = new StringBuilder(redirectUri);
-        char separator = redirectUri.contains("?") ? '&' : '?';
-        for (Map.Entry<String, String> param : params.entrySet()) {
-            if (param.getValue() != null) {
-                target.append(separator).append(param.getKey()).append('=')
-                        .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
-                separator = '&';
-            }
-        }
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target.toString())).cacheControl(CacheControl.noStore())
-                .build();
+        return AuthorizeResponses.redirect(request.redirectUri(), params);
     }
 
     private static ResponseEntity<String> errorPage(String title, String detail) {
-        return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore()).body(ConsentPage.error(title, detail));
+        return AuthorizeResponses.page(HttpStatus.BAD_REQUEST, ConsentPage.error(title, detail));
     }
 }

@@ -3,13 +3,12 @@ package org.integrationhub.sandbox.github;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.integrationhub.sandbox.SandboxSettings;
 import org.integrationhub.sandbox.data.IssueStore;
 import org.integrationhub.sandbox.data.SandboxPerson;
+import org.integrationhub.sandbox.oauth.RegisteredApp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * without, a classic OAuth app's (no expiry, no refresh token).
  */
 @Component
-class GitHubApp {
+class GitHubApp implements RegisteredApp {
 
     /** GitHub App user tokens: refresh tokens live about six months. */
     static final long REFRESH_TOKEN_LIFETIME_SECONDS = 15_897_600L;
@@ -34,23 +33,19 @@ class GitHubApp {
         this.issues = issues;
     }
 
-    boolean knowsClient(String clientId) {
-        return settings.clientId().equals(clientId);
+    @Override
+    public String clientId() {
+        return settings.clientId();
+    }
+
+    @Override
+    public List<String> redirectUris() {
+        return settings.redirectUris();
     }
 
     boolean authenticates(String clientId, String clientSecret) {
         return knowsClient(clientId) && clientSecret != null && MessageDigest.isEqual(
                 settings.clientSecret().getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Exact match against the registered callback URLs. */
-    boolean registered(String redirectUri) {
-        return settings.redirectUris().contains(redirectUri);
-    }
-
-    /** GitHub falls back to the app's (first) callback URL when the request names none. */
-    String defaultRedirectUri() {
-        return settings.redirectUris().get(0);
     }
 
     boolean expiringTokens() {
@@ -75,20 +70,14 @@ class GitHubApp {
         return settings.repos().indexOf(repo);
     }
 
-    List<SandboxPerson> people() {
+    @Override
+    public List<SandboxPerson> people() {
         return issues.people();
     }
 
-    Optional<SandboxPerson> person(String login) {
+    @Override
+    public Optional<SandboxPerson> person(String login) {
         return login == null ? Optional.empty()
                 : issues.people().stream().filter(p -> p.githubLogin().equalsIgnoreCase(login)).findFirst();
-    }
-
-    /** GitHub answers granted scopes comma-separated; requests may use spaces or commas. */
-    static String normalizeScope(String scope) {
-        if (scope == null || scope.isBlank()) {
-            return "";
-        }
-        return Arrays.stream(scope.trim().split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(","));
     }
 }

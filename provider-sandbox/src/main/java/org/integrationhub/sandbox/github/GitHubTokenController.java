@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.integrationhub.sandbox.RequestArguments;
 import org.integrationhub.sandbox.oauth.OAuthResult;
 import org.integrationhub.sandbox.oauth.OAuthServer;
 import org.integrationhub.sandbox.oauth.Provider;
@@ -50,7 +51,7 @@ class GitHubTokenController {
         boolean json = exchange.getRequest().getHeaders().getAccept().stream()
                 .anyMatch(type -> "application".equals(type.getType())
                         && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")));
-        return RequestParams.of(exchange, mapper).map(params -> answer(exchange(params), json));
+        return RequestArguments.read(exchange, mapper).map(arguments -> answer(exchange(arguments.strings()), json));
     }
 
     Map<String, Object> exchange(Map<String, String> params) {

@@ -3,14 +3,13 @@ package org.integrationhub.sandbox.slack;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.integrationhub.sandbox.SandboxSettings;
 import org.integrationhub.sandbox.data.IssueStore;
 import org.integrationhub.sandbox.data.SandboxPerson;
+import org.integrationhub.sandbox.oauth.RegisteredApp;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * they never expire and have no refresh token.
  */
 @Component
-class SlackApp {
+class SlackApp implements RegisteredApp {
 
     static final String APP_ID = "A0SANDBOX01";
     static final String BOT_USER_ID = "U0SANDBOT01";
@@ -39,21 +38,19 @@ class SlackApp {
         this.issues = issues;
     }
 
-    boolean knowsClient(String clientId) {
-        return settings.clientId().equals(clientId);
+    @Override
+    public String clientId() {
+        return settings.clientId();
+    }
+
+    @Override
+    public List<String> redirectUris() {
+        return settings.redirectUris();
     }
 
     boolean secretMatches(String clientSecret) {
         return clientSecret != null && MessageDigest.isEqual(settings.clientSecret().getBytes(StandardCharsets.UTF_8),
                 clientSecret.getBytes(StandardCharsets.UTF_8));
-    }
-
-    boolean registered(String redirectUri) {
-        return settings.redirectUris().contains(redirectUri);
-    }
-
-    String defaultRedirectUri() {
-        return settings.redirectUris().get(0);
     }
 
     boolean tokenRotation() {
@@ -82,11 +79,13 @@ class SlackApp {
         return "https://" + slug + ".slack.com/";
     }
 
-    List<SandboxPerson> people() {
+    @Override
+    public List<SandboxPerson> people() {
         return issues.people();
     }
 
-    Optional<SandboxPerson> person(String slackUserId) {
+    @Override
+    public Optional<SandboxPerson> person(String slackUserId) {
         return slackUserId == null ? Optional.empty()
                 : issues.people().stream().filter(p -> p.slackUserId().equals(slackUserId)).findFirst();
     }
@@ -94,13 +93,5 @@ class SlackApp {
     /** Slack's user name of a person: {@code mia.krystof}. */
     static String username(SandboxPerson person) {
         return person.displayName().toLowerCase(Locale.ROOT).replace(' ', '.');
-    }
-
-    /** Slack answers scopes comma-separated; requests may separate them with commas or spaces. */
-    static String normalizeScope(String scope) {
-        if (scope == null || scope.isBlank()) {
-            return "";
-        }
-        return Arrays.stream(scope.trim().split("[,\\s]+")).filter(s -> !s.isEmpty()).distinct().collect(Collectors.joining(","));
     }
 }

@@ -40,12 +40,11 @@ final class AtlassianSandbox {
     }
 
     static WebTestClient http() {
-        return http(sandbox());
+        return SandboxHarness.http();
     }
 
     static WebTestClient http(ProviderSandbox instance) {
-        return WebTestClient.bindToServer().baseUrl(instance.baseUrl())
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        return SandboxHarness.http(instance);
     }
 
     static String jiraApi() {

@@ -7,6 +7,7 @@ import static org.integrationhub.sandbox.github.GitHubOAuth.JSON;
 
 import java.util.Map;
 import org.integrationhub.sandbox.ProviderSandbox;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class GitHubExpiringTokensTest {
     @BeforeAll
     static void start() {
         sandbox = ProviderSandbox.start(0, "sandbox.github.expiring-tokens=true");
-        http = TestSandbox.http(sandbox);
+        http = SandboxHarness.http(sandbox);
     }
 
     @AfterAll

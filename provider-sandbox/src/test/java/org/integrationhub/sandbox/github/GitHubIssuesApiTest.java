@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.integrationhub.sandbox.data.SandboxIssue;
 import org.integrationhub.sandbox.data.SandboxIssues;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +28,11 @@ class GitHubIssuesApiTest {
     private static final Pattern LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"([a-z]+)\"");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
     }
 
     @Test
@@ -42,7 +43,7 @@ class GitHubIssuesApiTest {
         http.get().uri("/github/api/user").header("Authorization", "Bearer gho_forged").exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.message").isEqualTo("Bad credentials");
 
-        var person = TestSandbox.sandbox().issues().people().get(5);
+        var person = SandboxHarness.sandbox().issues().people().get(5);
         http.get().uri("/github/api/user").header("Authorization", "token " + GitHubOAuth.token(http, person.githubLogin()))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.login").isEqualTo(person.githubLogin()).jsonPath("$.id").isEqualTo((int) person.githubId())
@@ -52,7 +53,7 @@ class GitHubIssuesApiTest {
     @Test
     void pagesThroughEveryIssueOnlyThroughLinkHeaders() {
         String token = GitHubOAuth.token(http, null);
-        long expected = TestSandbox.sandbox().issues().updatedSince(SandboxIssues.Kind.GITHUB, null, "acme/api"::equals).count();
+        long expected = SandboxHarness.sandbox().issues().updatedSince(SandboxIssues.Kind.GITHUB, null, "acme/api"::equals).count();
         long lastPage = (expected + 99) / 100;
 
         Set<Object> ids = new HashSet<>();
@@ -81,7 +82,7 @@ class GitHubIssuesApiTest {
         assertThat(ids).hasSize((int) expected);
         assertThat(pages).isEqualTo(lastPage);
         assertThat(updated).isSorted();
-        assertThat(firstLinks.get("last")).startsWith(TestSandbox.sandbox().baseUrl() + "/github/api/repos/acme/api/issues?")
+        assertThat(firstLinks.get("last")).startsWith(SandboxHarness.sandbox().baseUrl() + "/github/api/repos/acme/api/issues?")
                 .contains("page=" + lastPage).contains("per_page=100").contains("state=all");
         assertThat(firstLinks).doesNotContainKeys("prev", "first");
         assertThat(lastLinks).containsKeys("prev", "first").doesNotContainKeys("next", "last");
@@ -129,7 +130,7 @@ class GitHubIssuesApiTest {
     void sinceKeepsOnlyIssuesUpdatedAtOrAfterIt() {
         String token = GitHubOAuth.token(http, null);
         Instant since = Instant.parse("2026-01-01T10:00:00Z");
-        long expected = TestSandbox.sandbox().issues().updatedSince(SandboxIssues.Kind.GITHUB, since, "acme/web"::equals)
+        long expected = SandboxHarness.sandbox().issues().updatedSince(SandboxIssues.Kind.GITHUB, since, "acme/web"::equals)
                 .filter(SandboxIssue::open).count();
 
         EntityExchangeResult<List<Map<String, Object>>> page = get(
@@ -167,7 +168,7 @@ class GitHubIssuesApiTest {
         String token = GitHubOAuth.token(http, null);
         http.get().uri("/github/api/repos/acme/web/issues/3").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.number").isEqualTo(3)
-                .jsonPath("$.url").isEqualTo(TestSandbox.sandbox().baseUrl() + "/github/api/repos/acme/web/issues/3");
+                .jsonPath("$.url").isEqualTo(SandboxHarness.sandbox().baseUrl() + "/github/api/repos/acme/web/issues/3");
         http.get().uri("/github/api/repos/acme/nothing/issues").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.message").isEqualTo("Not Found");
     }
@@ -199,7 +200,7 @@ class GitHubIssuesApiTest {
     }
 
     private static String absolute(String uri) {
-        return uri.startsWith("http") ? uri : TestSandbox.sandbox().baseUrl() + uri;
+        return uri.startsWith("http") ? uri : SandboxHarness.sandbox().baseUrl() + uri;
     }
 
     static Map<String, String> links(HttpHeaders headers) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.integrationhub.sandbox.ProviderSandbox;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.integrationhub.sandbox.data.SandboxIssue;
 import org.integrationhub.sandbox.data.SandboxIssues;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,7 @@ class GitHubLargeRepositoryTest {
     @BeforeAll
     static void start() {
         sandbox = ProviderSandbox.start(0, "sandbox.github.issue-count=100000");
-        http = TestSandbox.http(sandbox);
+        http = SandboxHarness.http(sandbox);
         token = GitHubOAuth.token(http, null);
     }
 

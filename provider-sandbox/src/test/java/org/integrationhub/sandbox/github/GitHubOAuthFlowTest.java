@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -22,11 +23,11 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 class GitHubOAuthFlowTest {
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
     }
 
     @Test
@@ -154,6 +155,6 @@ class GitHubOAuthFlowTest {
     }
 
     private static String person(int index) {
-        return TestSandbox.sandbox().issues().people().get(index).githubLogin();
+        return SandboxHarness.sandbox().issues().people().get(index).githubLogin();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.core.ConditionFactory;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class GitHubWebhooksTest {
     private static final Duration DELIVERY = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
     private final JsonMapper json = JsonMapper.builder().build();
     private HookReceiver receiver;
 
@@ -36,7 +37,7 @@ class GitHubWebhooksTest {
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
         receiver.close();
     }
 
@@ -92,7 +93,7 @@ class GitHubWebhooksTest {
     @Test
     void assignmentAndDeletionHaveTheirOwnActions() {
         register(null, "json");
-        String login = TestSandbox.sandbox().issues().people().get(2).githubLogin();
+        String login = SandboxHarness.sandbox().issues().people().get(2).githubLogin();
         long id = createIssue("acme/web", "Assign me");
         patch(id, Map.of("assigneeLogin", login));
         patch(id, Map.of("assigneeLogin", ""));

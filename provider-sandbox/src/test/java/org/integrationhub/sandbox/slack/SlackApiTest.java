@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -15,11 +16,11 @@ class SlackApiTest {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
     }
 
     @Test

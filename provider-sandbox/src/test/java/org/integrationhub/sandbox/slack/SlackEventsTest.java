@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,13 +25,13 @@ class SlackEventsTest {
     private static final Map<String, Object> MESSAGE = Map.of("type", "message", "channel", "C0GENERAL1", "user", "U00000001",
             "text", "Grüße from Slack ✓", "ts", "1795437000.000100");
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
     private final JsonMapper json = JsonMapper.builder().build();
     private EventReceiver receiver;
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
         if (receiver != null) {
             receiver.close();
         }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -23,11 +24,11 @@ class SlackOAuthTest {
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
     }
 
     @Test
@@ -54,7 +55,7 @@ class SlackOAuthTest {
 
     @Test
     void installWithPkceGivesBotAndUserTokensThatRotate() {
-        String user = TestSandbox.sandbox().issues().people().get(4).slackUserId();
+        String user = SandboxHarness.sandbox().issues().people().get(4).slackUserId();
         URI location = http.post().uri("/slack/oauth/v2/authorize/decision")
                 .body(BodyInserters.fromFormData("client_id", CLIENT_ID).with("redirect_uri", REDIRECT_URI)
                         .with("scope", "chat:write,channels:read").with("user_scope", "search:read").with("state", "st-1")

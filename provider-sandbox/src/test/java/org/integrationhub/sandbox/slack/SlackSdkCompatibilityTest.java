@@ -9,6 +9,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.oauth.OAuthV2AccessResponse;
 import java.util.List;
 import java.util.Map;
+import org.integrationhub.sandbox.SandboxHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +22,12 @@ class SlackSdkCompatibilityTest {
 
     private static Slack slack;
 
-    private final WebTestClient http = TestSandbox.http();
+    private final WebTestClient http = SandboxHarness.http();
 
     @BeforeAll
     static void pointTheSdkAtTheSandbox() {
         SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(TestSandbox.sandbox().baseUrl() + "/slack/api/");
+        config.setMethodsEndpointUrlPrefix(SandboxHarness.sandbox().baseUrl() + "/slack/api/");
         slack = Slack.getInstance(config);
     }
 
@@ -37,7 +38,7 @@ class SlackSdkCompatibilityTest {
 
     @AfterEach
     void reset() {
-        TestSandbox.reset();
+        SandboxHarness.reset();
     }
 
     @Test

@@ -1,0 +1,91 @@
+package org.integrationhub.connector.connections;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.integrationhub.connector.credentials.CredentialVault;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.support.security.AuthenticatedService;
+import org.integrationhub.support.web.ApiResponse;
+import org.integrationhub.support.web.HubProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Internal, service-authenticated: {@code GET /internal/connections/{id}/credentials} (scope
+ * {@code credentials:read}) hands the sync-worker what it needs to call the provider — for an API
+ * token the {@code Authorization} header value — and is the only way a decrypted credential
+ * leaves this service. {@code POST /internal/credentials/reseal} (scope {@code credentials:rotate})
+ * re-encrypts every stored secret under the active key.
+ */
+@RestController
+class CredentialsController {
+
+    static final String READ_SCOPE = "credentials:read";
+    static final String ROTATE_SCOPE = "credentials:rotate";
+    private static final Logger log = LoggerFactory.getLogger(CredentialsController.class);
+
+    private final ConnectionRepository repository;
+    private final CredentialVault vault;
+    private final CredentialRotation rotation;
+
+    CredentialsController(ConnectionRepository repository, CredentialVault vault, CredentialRotation rotation) {
+        this.repository = repository;
+        this.vault = vault;
+        this.rotation = rotation;
+    }
+
+    record CredentialsView(UUID connectionId, String type, String baseUrl, String authorization, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "CredentialsView[connectionId=" + connectionId + "]";
+        }
+    }
+
+    record ResealView(int resealed, String activeKeyId) {
+    }
+
+    static final class ScopeMissing extends HubProblem {
+        ScopeMissing(String scope) {
+            super(HttpStatus.FORBIDDEN, "forbidden", "The service token lacks the scope " + scope + ".");
+        }
+    }
+
+    @GetMapping(path = "/internal/connections/{id}/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ApiResponse<CredentialsView>>> credentials(@AuthenticationPrincipal AuthenticatedService caller,
+            @PathVariable UUID id) {
+        if (!caller.scopes().contains(READ_SCOPE)) {
+            return Mono.error(new ScopeMissing(READ_SCOPE));
+        }
+        ConnectionId connection = ConnectionId.of(id);
+        return repository.findAnyOrganisation(connection)
+                .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
+                .map(c -> {
+                    String basic = Base64.getEncoder().encodeToString(
+                            (c.email() + ":" + vault.open(connection, c.apiToken())).getBytes(StandardCharsets.UTF_8));
+                    log.info("Handed the credentials of connection {} to {}", connection, caller.name());
+                    return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                            .body(ApiResponse.of(new CredentialsView(id, c.type().wireName(), c.baseUrl(), "Basic " + basic, null)));
+                });
+    }
+
+    @PostMapping(path = "/internal/credentials/reseal", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ApiResponse<ResealView>> reseal(@AuthenticationPrincipal AuthenticatedService caller) {
+        if (!caller.scopes().contains(ROTATE_SCOPE)) {
+            return Mono.error(new ScopeMissing(ROTATE_SCOPE));
+        }
+        return rotation.resealAll().map(count -> ApiResponse.of(new ResealView(count, vault.activeKeyId())));
+    }
+}
