@@ -1,0 +1,86 @@
+package org.integrationhub.connector.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.events.OrgId;
+import org.integrationhub.events.SyncRequested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Requests a sync (trigger {@code schedule}) for every enabled connection with polling on, once
+ * per poll interval. Due connections are claimed with a conditional update of their
+ * {@code next_poll_at}, so with several instances each due connection is claimed by one; a
+ * connection whose previous run is still pending gets that run back rather than another.
+ */
+@Component
+@EnableConfigurationProperties(SyncSettings.class)
+class SyncScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncScheduler.class);
+
+    private final DatabaseClient db;
+    private final SyncRuns runs;
+    private final SyncSettings settings;
+    private final Clock clock;
+    private volatile Disposable ticking;
+
+    SyncScheduler(DatabaseClient db, SyncRuns runs, SyncSettings settings, Clock clock) {
+        this.db = db;
+        this.runs = runs;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Claims the due connections and requests their syncs; emits each connection this pass claimed. */
+    Flux<ConnectionId> requestDueSyncs() {
+        Instant now = clock.instant();
+        return db.sql("""
+                update connections set next_poll_at = :next
+                 where polling_enabled and enabled and (next_poll_at is null or next_poll_at <= :now)
+                returning id, organisation_id""")
+                .bind("now", now).bind("next", now.plus(settings.pollInterval()))
+                .map((row, meta) -> new UUID[] {row.get("id", UUID.class), row.get("organisation_id", UUID.class)})
+                .all()
+                .concatMap(due -> runs.request(OrgId.of(due[1]), ConnectionId.of(due[0]), SyncRequested.Trigger.SCHEDULE)
+                        .onErrorResume(failure -> {
+                            log.warn("Scheduled sync of connection {} not requested: {}", due[0], failure.toString());
+                            return Mono.empty();
+                        })
+                        .thenReturn(ConnectionId.of(due[0])));
+    }
+
+    @Override
+    public void start() {
+        ticking = Flux.interval(settings.schedulerTick())
+                .onBackpressureDrop()
+                .concatMap(tick -> requestDueSyncs().count().onErrorResume(failure -> {
+                    log.warn("Sync scheduler pass failed: {}", failure.toString());
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = ticking;
+        if (current != null) {
+            current.dispose();
+            ticking = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticking != null;
+    }
+}
