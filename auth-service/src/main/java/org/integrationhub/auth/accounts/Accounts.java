@@ -49,12 +49,13 @@ public class Accounts {
             return Mono.error(new InvalidField("password", "must be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes"));
         }
         UUID userId = UUID.randomUUID();
+        // bcrypt first, outside the transaction, so no database connection waits on it
         Mono<Registered> registration = passwords.hash(password)
-                .flatMap(hash -> repository.insertUser(userId, email, hash))
-                .flatMap(createdAt -> invitationToken == null || invitationToken.isBlank()
-                        ? newOrganisation(userId, email, createdAt, organisationName)
-                        : joinByInvitation(userId, email, createdAt, invitationToken))
-                .as(transaction::transactional)
+                .flatMap(hash -> repository.insertUser(userId, email, hash)
+                        .flatMap(createdAt -> invitationToken == null || invitationToken.isBlank()
+                                ? newOrganisation(userId, email, createdAt, organisationName)
+                                : joinByInvitation(userId, email, createdAt, invitationToken))
+                        .as(transaction::transactional))
                 .onErrorMap(DataIntegrityViolationException.class, duplicate -> new AccountProblems.EmailAlreadyRegistered());
         return registration.doOnNext(r -> log.info("Registered user {} in organisation {} as {}", r.userId(), r.orgId(), r.role()));
     }
@@ -78,7 +79,7 @@ public class Accounts {
     /** Signs in, or fails with the same answer for an unknown email and a wrong password. */
     Mono<IssuedToken> login(String rawEmail, String password, String clientAddress) {
         String email = normalise(rawEmail);
-        var blocked = throttle.blockedFor(email, clientAddress);
+        var blocked = throttle.admit(email, clientAddress);
         if (blocked.isPresent()) {
             log.warn("Sign-in refused while throttled (address {})", clientAddress);
             return Mono.error(new AccountProblems.TooManyLoginAttempts(blocked.get()));
@@ -89,11 +90,10 @@ public class Accounts {
                 .flatMap(account -> passwords.matches(password, account.map(AccountRepository.Account::passwordHash).orElse(null))
                         .flatMap(matches -> {
                             if (!matches) {
-                                throttle.recordFailure(email, clientAddress);
                                 log.info("Failed sign-in (address {})", clientAddress);
                                 return Mono.error(new AccountProblems.WrongCredentials());
                             }
-                            throttle.recordSuccess(email);
+                            throttle.recordSuccess(email, clientAddress);
                             AccountRepository.Account found = account.orElseThrow();
                             return Mono.just(tokens.forUser(found.userId(), OrgId.of(found.orgId()), List.of(found.role())));
                         }));

@@ -68,6 +68,11 @@ class AccountsController {
     }
 
     record TokenView(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "TokenView[expiresAt=" + expiresAt + "]";
+        }
     }
 
     record MeView(UUID id, String email, Instant createdAt, OrganisationView organisation, List<String> roles) {

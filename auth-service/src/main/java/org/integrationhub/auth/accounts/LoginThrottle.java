@@ -10,9 +10,10 @@ import org.integrationhub.auth.AuthSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per email and per client address in a fixed window; once either reaches
- * the limit, further attempts are refused until the window ends, whatever the password. Kept in
- * memory per instance (see ADR 0006).
+ * Counts sign-in attempts that did not succeed, per email and per client address, in a fixed
+ * window; once either reaches the limit, further attempts are refused until the window ends,
+ * whatever the password. An attempt counts from before its password is checked, so concurrent
+ * attempts cannot exceed the limit. Kept in memory per instance (see ADR 0006).
  */
 @Component
 class LoginThrottle {
@@ -32,32 +33,41 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the caller must wait, if either key is blocked now. */
-    Optional<Duration> blockedFor(String email, String address) {
+    /**
+     * Counts a sign-in attempt against the email and the address before the password is checked,
+     * atomically, so that concurrent attempts cannot slip past the limit; returns how long the
+     * caller must wait if either is already at its limit (the attempt is then not counted).
+     */
+    synchronized Optional<Duration> admit(String email, String address) {
         Instant now = clock.instant();
-        return java.util.stream.Stream.of(blocked(failures.get(emailKey(email)), maxPerEmail, now),
-                        blocked(failures.get(addressKey(address)), maxPerAddress, now))
+        Optional<Duration> wait = java.util.stream.Stream.of(blocked(current(emailKey(email), now), maxPerEmail, now),
+                        blocked(current(addressKey(address), now), maxPerAddress, now))
                 .flatMap(Optional::stream)
                 .max(Duration::compareTo);
+        if (wait.isEmpty()) {
+            for (String key : new String[] {emailKey(email), addressKey(address)}) {
+                failures.compute(key, (k, w) -> w == null || !w.endsAt().isAfter(now) ? new Window(1, now.plus(window)) : w.plusOne());
+            }
+            if (failures.size() > CLEAN_UP_ABOVE) {
+                failures.values().removeIf(w -> !w.endsAt().isAfter(now));
+            }
+        }
+        return wait;
+    }
+
+    private Window current(String key, Instant now) {
+        Window window = failures.get(key);
+        return window == null || !window.endsAt().isAfter(now) ? null : window;
     }
 
     private static Optional<Duration> blocked(Window window, int limit, Instant now) {
-        return window != null && window.count() >= limit && window.endsAt().isAfter(now)
-                ? Optional.of(Duration.between(now, window.endsAt())) : Optional.empty();
+        return window != null && window.count() >= limit ? Optional.of(Duration.between(now, window.endsAt())) : Optional.empty();
     }
 
-    void recordFailure(String email, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[] {emailKey(email), addressKey(address)}) {
-            failures.compute(key, (k, w) -> w == null || !w.endsAt().isAfter(now) ? new Window(1, now.plus(window)) : w.plusOne());
-        }
-        if (failures.size() > CLEAN_UP_ABOVE) {
-            failures.values().removeIf(w -> !w.endsAt().isAfter(now));
-        }
-    }
-
-    void recordSuccess(String email) {
+    /** A successful sign-in: the email starts afresh, and the attempt no longer counts against the address. */
+    synchronized void recordSuccess(String email, String address) {
         failures.remove(emailKey(email));
+        failures.computeIfPresent(addressKey(address), (k, w) -> w.count() <= 1 ? null : new Window(w.count() - 1, w.endsAt()));
     }
 
     private static String emailKey(String email) {

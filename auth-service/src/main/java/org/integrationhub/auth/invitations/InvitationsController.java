@@ -35,6 +35,11 @@ class InvitationsController {
     }
 
     record InvitationView(UUID id, String invitationToken, String email, String role, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "InvitationView[id=" + id + ", role=" + role + "]";
+        }
     }
 
     static final class NotAnAdmin extends HubProblem {

@@ -46,6 +46,11 @@ class ServiceTokensController {
     }
 
     record ServiceTokenView(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String scope) {
+
+        @Override
+        public String toString() {
+            return "ServiceTokenView[scope=" + scope + ", expiresAt=" + expiresAt + "]";
+        }
     }
 
     static final class InvalidClient extends HubProblem {

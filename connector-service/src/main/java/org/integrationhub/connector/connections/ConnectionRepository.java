@@ -47,6 +47,35 @@ class ConnectionRepository {
                 .bind("org", org.value()).bind("id", id.value()).map(ConnectionRepository::toConnection).one();
     }
 
+    /** The connection, locked until the caller's transaction ends (read-modify-write without lost updates). */
+    Mono<Connection> findForUpdate(OrgId org, ConnectionId id) {
+        return db.sql("select * from connections where organisation_id = :org and id = :id for update")
+                .bind("org", org.value()).bind("id", id.value()).map(ConnectionRepository::toConnection).one();
+    }
+
+    /** Records a connection test: only the status columns, so a concurrent change of settings or secrets is never undone. */
+    Mono<Connection> recordTest(OrgId org, ConnectionId id, boolean connected, String problem, java.time.Instant now,
+            String accountId, String accountEmail, String accountName) {
+        var spec = db.sql("""
+                update connections set
+                    status = case when :connected then 'active' else 'error' end,
+                    last_error = :problem,
+                    error_count = case when :connected then 0 else error_count + 1 end,
+                    last_used_at = case when :connected then :now else last_used_at end,
+                    external_account_id = coalesce(:accountId, external_account_id),
+                    external_email = coalesce(:accountEmail, external_email),
+                    external_display_name = coalesce(:accountName, external_display_name),
+                    revision = revision + 1, updated_at = :now
+                 where organisation_id = :org and id = :id
+                returning *""")
+                .bind("org", org.value()).bind("id", id.value()).bind("connected", connected).bind("now", now);
+        spec = bindNullable(spec, "problem", problem);
+        spec = bindNullable(spec, "accountId", accountId);
+        spec = bindNullable(spec, "accountEmail", accountEmail);
+        spec = bindNullable(spec, "accountName", accountName);
+        return spec.map(ConnectionRepository::toConnection).one();
+    }
+
     /** For service-authenticated internal calls, which act for whichever organisation owns the connection. */
     Mono<Connection> findAnyOrganisation(ConnectionId id) {
         return db.sql("select * from connections where id = :id").bind("id", id.value()).map(ConnectionRepository::toConnection).one();

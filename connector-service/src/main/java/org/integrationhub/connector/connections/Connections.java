@@ -86,7 +86,8 @@ class Connections {
     }
 
     Mono<Connection> change(OrgId org, ConnectionId id, Changes changes) {
-        return get(org, id)
+        return repository.findForUpdate(org, id)
+                .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
                         c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
                         changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
@@ -96,6 +97,7 @@ class Connections {
                         changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
                         c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt()))
                 .flatMap(this::save)
+                .as(transaction::transactional)
                 .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()));
     }
 
@@ -126,29 +128,20 @@ class Connections {
                 .onErrorResume(CredentialUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
                         "The stored API token cannot be read; enter it again")))
                 .flatMap(me -> {
-            var now = clock.instant();
-            Connection tested = me.connected()
-                    ? with(c, "active", null, 0, now, me.accountId(), me.email(), me.displayName())
-                    : with(c, "error", me.problem(), c.errorCount() + 1, c.lastUsedAt(), c.externalAccountId(), c.externalEmail(),
-                            c.externalDisplayName());
-            String message = me.connected() ? "Connected as " + me.displayName() + "." : me.problem() + ".";
-            log.info("Tested connection {}: {}", id, me.connected() ? "connected" : "failed");
-            return save(tested).map(saved -> new TestResult(me.connected(), message, saved));
-        }));
+                    String message = me.connected() ? "Connected as " + me.displayName() + "." : me.problem() + ".";
+                    log.info("Tested connection {}: {}", id, me.connected() ? "connected" : "failed");
+                    return repository.recordTest(org, id, me.connected(), me.connected() ? null : me.problem(), clock.instant(),
+                                    me.accountId(), me.email(), me.displayName())
+                            .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
+                            .as(transaction::transactional)
+                            .map(saved -> new TestResult(me.connected(), message, saved));
+                }));
     }
 
     private Mono<Connection> save(Connection edited) {
         return repository.update(edited, clock.instant())
                 .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
                 .as(transaction::transactional);
-    }
-
-    private static Connection with(Connection c, String status, String lastError, int errorCount, java.time.Instant lastUsedAt,
-            String accountId, String accountEmail, String accountName) {
-        return new Connection(c.id(), c.orgId(), c.type(), c.authType(), c.displayName(), c.baseUrl(), c.email(), c.apiToken(),
-                c.webhookSecret(), c.projectKeys(), c.jqlFilter(), c.pollingEnabled(), c.enabled(), c.primary(), status, lastError,
-                errorCount, lastUsedAt, c.connectedAt(), c.tokenExpiry(), accountId, accountEmail, accountName, c.revision(),
-                c.createdAt(), c.updatedAt());
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -42,17 +42,24 @@ class CredentialRotation {
     Mono<Integer> resealAll() {
         String current = "v1:" + vault.activeKeyId() + ":%";
         return db.sql("""
-                select id, api_token, webhook_secret from connections
+                select id from connections
                  where (api_token is not null and api_token not like :current)
                     or (webhook_secret is not null and webhook_secret not like :current)""")
                 .bind("current", current)
-                .map((row, meta) -> new Stored(row.get("id", UUID.class), row.get("api_token", String.class),
-                        row.get("webhook_secret", String.class)))
+                .map((row, meta) -> row.get("id", UUID.class))
                 .all()
-                .concatMap(stored -> reseal(stored).as(transaction::transactional))
+                .concatMap(id -> locked(id).flatMap(this::reseal).as(transaction::transactional))
                 .count()
                 .map(Long::intValue)
                 .doOnNext(count -> log.info("Resealed the secrets of {} connection(s) under key {}", count, vault.activeKeyId()));
+    }
+
+    /** The row's current secrets, locked until the transaction ends, so a concurrent change is never undone. */
+    private Mono<Stored> locked(UUID id) {
+        return db.sql("select id, api_token, webhook_secret from connections where id = :id for update").bind("id", id)
+                .map((row, meta) -> new Stored(row.get("id", UUID.class), row.get("api_token", String.class),
+                        row.get("webhook_secret", String.class)))
+                .one();
     }
 
     private Mono<Long> reseal(Stored stored) {

@@ -69,9 +69,16 @@ public class SyncRuns {
                 .bind("org", org.value()).bind("id", connection.value())
                 .map((row, meta) -> new Object[] {row.get("type", String.class), row.get("enabled", Boolean.class)}).one()
                 .switchIfEmpty(Mono.error(new ConnectionNotFound()))
-                .flatMap(found -> Boolean.TRUE.equals(found[1])
-                        ? queue(org, connection, ExternalSystem.fromWireName((String) found[0]), trigger)
-                        : Mono.error(new ConnectionDisabled()));
+                .flatMap(found -> {
+                    if (!Boolean.TRUE.equals(found[1])) {
+                        return Mono.error(new ConnectionDisabled());
+                    }
+                    ExternalSystem system = ExternalSystem.fromWireName((String) found[0]);
+                    // the pending run may finish between our insert and our read: then queue again, once
+                    return queue(org, connection, system, trigger)
+                            .switchIfEmpty(Mono.defer(() -> queue(org, connection, system, trigger)))
+                            .switchIfEmpty(Mono.error(() -> new IllegalStateException("No sync run could be queued for " + connection)));
+                });
     }
 
     private Mono<SyncRun> queue(OrgId org, ConnectionId connection, ExternalSystem system, SyncRequested.Trigger trigger) {

@@ -41,6 +41,12 @@ class MappingRepository {
             + " and (cast(:system as text) is null or external_system = :system)"
             + " and (cast(:resource as uuid) is null or resource_id = :resource)";
 
+    /** The mapping, locked until the caller's transaction ends. */
+    Mono<Mapping> findForUpdate(OrgId org, UUID id) {
+        return db.sql("select " + COLUMNS + " from external_user_mappings where organisation_id = :org and id = :id for update")
+                .bind("org", org.value()).bind("id", id).map(MappingRepository::toMapping).one();
+    }
+
     Flux<Mapping> list(OrgId org, ExternalSystem system, UUID resourceId, int offset, int limit) {
         return filtered("select " + COLUMNS + " from external_user_mappings" + FILTER + " order by created_at, id offset :offset limit :limit",
                 org, system, resourceId)

@@ -71,7 +71,8 @@ class Mappings {
 
     Mono<Mapping> update(OrgId org, UUID id, MappingDraft draft) {
         return requireAccount(draft)
-                .then(get(org, id))
+                .then(repository.findForUpdate(org, id))
+                .switchIfEmpty(Mono.error(new MappingProblems.MappingNotFound()))
                 .flatMap(before -> repository.update(org, id, draft, clock.instant())
                         .flatMap(after -> (before.topicKey().equals(after.topicKey()) ? Mono.<Void>empty() : tombstone(before))
                                 .then(announce(after)).thenReturn(after)))

@@ -80,7 +80,7 @@ class MappingsController {
     Mono<PagedResponse<MappingView>> list(@AuthenticationPrincipal AuthenticatedUser caller,
             @RequestParam(required = false) @Pattern(regexp = SYSTEMS, message = "must be jira, github or slack") String system,
             @RequestParam(required = false) UUID resourceId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         return mappings.list(caller.orgId(), system == null ? null : ExternalSystem.fromWireName(system), resourceId, page, size)
                 .map(found -> new PagedResponse<>(found.data().stream().map(MappingView::of).toList(), found.page()));

@@ -45,7 +45,13 @@ public class EventPublisher {
         return send(new ProducerRecord<>(topic.name(), formattedKey, envelopeOrNull));
     }
 
+    /**
+     * {@code KafkaProducer.send} can block (metadata, a full buffer) for up to {@code max.block.ms}:
+     * it runs on one dedicated thread, never on an event loop, and in subscription order.
+     */
     private Mono<RecordMetadata> send(ProducerRecord<String, EventEnvelope<?>> record) {
-        return Mono.fromFuture(() -> template.send(record)).map(result -> result.getRecordMetadata());
+        return Mono.fromFuture(() -> template.send(record)).subscribeOn(SENDER).map(result -> result.getRecordMetadata());
     }
+
+    private static final reactor.core.scheduler.Scheduler SENDER = reactor.core.scheduler.Schedulers.newSingle("kafka-send", true);
 }

@@ -17,15 +17,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written, and marks them
- * published once the broker acknowledged them. Rows are claimed with {@code FOR UPDATE SKIP
- * LOCKED} inside one transaction per batch, so several instances never publish the same row
- * twice; a row whose publication failed, or whose service stopped before publishing it, stays
- * unpublished and goes out on the next pass (at-least-once, with a stable event id).
+ * Publishes committed outbox rows to Kafka in the order they were written ({@code seq}), and
+ * marks them published once the broker acknowledged them. One transaction per batch holds an
+ * advisory lock, so of several instances one relay drains at a time (order is kept), and claims
+ * the rows {@code FOR UPDATE}; a row whose publication failed, or whose service stopped before
+ * publishing it, stays unpublished and goes out on the next pass (at-least-once, with a stable
+ * event id).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** The advisory lock that makes one relay of a database drain at a time ("outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
@@ -53,10 +56,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Long> publishBatch() {
+        // one relay at a time across instances, so rows leave in the order they were written
+        return db.sql("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")").map((row, meta) -> row.get(0, Boolean.class)).one()
+                .flatMap(mine -> mine ? claimAndPublish() : Mono.just(0L))
+                .as(transaction::transactional);
+    }
+
+    private Mono<Long> claimAndPublish() {
         return db.sql("""
                 select id, topic, message_key, payload from outbox
                  where published_at is null
-                 order by created_at, id
+                 order by seq
                  limit :limit
                  for update skip locked""")
                 .bind("limit", settings.batchSize())
@@ -65,8 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .all()
                 .flatMapSequential(this::publish, 32)
                 .collectList()
-                .flatMap(this::markPublished)
-                .as(transaction::transactional);
+                .flatMap(this::markPublished);
     }
 
     private Mono<UUID> publish(Pending row) {
