@@ -4,14 +4,14 @@ import org.integrationhub.support.web.HubProblem;
 import org.springframework.http.HttpStatus;
 
 /** What a connection request can run into, as RFC 9457 problems with stable codes. */
-final class ConnectionProblems {
+public final class ConnectionProblems {
 
     private ConnectionProblems() {
     }
 
     /** Unknown id, or an id of another organisation: the same answer, so nothing leaks. */
-    static final class ConnectionNotFound extends HubProblem {
-        ConnectionNotFound() {
+    public static final class ConnectionNotFound extends HubProblem {
+        public ConnectionNotFound() {
             super(HttpStatus.NOT_FOUND, "connection_not_found", "No such connection.");
         }
     }

@@ -4,6 +4,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.integrationhub.connector.connections.ConnectionProblems.ConnectionNotFound;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.EventTypes;
@@ -43,12 +44,6 @@ public class SyncRuns {
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
-    }
-
-    static final class ConnectionNotFound extends HubProblem {
-        ConnectionNotFound() {
-            super(HttpStatus.NOT_FOUND, "connection_not_found", "No such connection.");
-        }
     }
 
     static final class ConnectionDisabled extends HubProblem {
