@@ -2,6 +2,7 @@ package org.integrationhub.mapping.mappings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.integrationhub.events.Topics;
 import org.integrationhub.events.UserMappingChanged;
 import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.testsupport.KafkaProbe;
+import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -63,6 +65,31 @@ class MappingEventsIT extends MappingApiTest {
             assertThat(oldKey.get(0).envelope().payload().externalEmail()).isEqualTo("old@example.com");
             assertThat(oldKey.get(1).envelope()).as("tombstone for the old key").isNull();
             assertThat(newKey).singleElement().satisfies(r -> assertThat(r.envelope().payload().externalUserId()).isEqualTo("acc-42"));
+        }
+    }
+
+    @Test
+    void aRowThatCanNeverBePublishedIsSetAsideAndTheRestFlows() throws Exception {
+        UUID poison = UUID.randomUUID();
+        var postgres = SharedInfrastructure.get().postgres();
+        try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            try (var insert = connection.prepareStatement("insert into mapping.outbox (id, aggregate_type, aggregate_id, type, topic, "
+                    + "message_key, payload) values (?, 'test', 'poison', 'nothing', 'no.such-topic', 'k', null)")) {
+                insert.setObject(1, poison);
+                insert.executeUpdate();
+            }
+            try (var probe = KafkaProbe.on(Topics.USER_MAPPINGS)) {
+                create(mapping("jira", "after-poison@example.com", null, UUID.randomUUID())).expectStatus().isCreated();
+                probe.awaitMatching(r -> r.key().orgId().equals(org), 1, Duration.ofSeconds(20));
+            }
+            try (var select = connection.prepareStatement("select failed_at, failure, published_at from mapping.outbox where id = ?")) {
+                select.setObject(1, poison);
+                var row = select.executeQuery();
+                assertThat(row.next()).isTrue();
+                assertThat(row.getTimestamp(1)).as("set aside").isNotNull();
+                assertThat(row.getString(2)).contains("unknown topic no.such-topic");
+                assertThat(row.getTimestamp(3)).as("never published").isNull();
+            }
         }
     }
 

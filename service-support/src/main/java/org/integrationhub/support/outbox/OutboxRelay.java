@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.integrationhub.events.EventCodec;
 import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.Topic;
 import org.integrationhub.events.Topics;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.slf4j.Logger;
@@ -65,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Long> claimAndPublish() {
         return db.sql("""
                 select id, topic, message_key, payload from outbox
-                 where published_at is null
+                 where published_at is null and failed_at is null
                  order by seq
                  limit :limit
                  for update skip locked""")
@@ -75,14 +76,39 @@ public class OutboxRelay implements SmartLifecycle {
                 .all()
                 .flatMapSequential(this::publish, 32)
                 .collectList()
-                .flatMap(this::markPublished);
+                .flatMap(outcomes -> markPublished(outcomes.stream().filter(o -> o.failure() == null).map(Outcome::id).toList())
+                        .flatMap(published -> markFailed(outcomes.stream().filter(o -> o.failure() != null).toList())
+                                .thenReturn(published)));
     }
 
-    private Mono<UUID> publish(Pending row) {
-        var topic = Topics.byName(row.topic())
-                .orElseThrow(() -> new IllegalStateException("Outbox row " + row.id() + " names unknown topic " + row.topic()));
-        EventEnvelope<?> envelope = row.payload() == null ? null : codec.decode(row.payload().asArray());
-        return events.publishFormatted(topic, row.key(), envelope).thenReturn(row.id());
+    /** What became of one row: published, or set aside because it can never be published. */
+    private record Outcome(UUID id, String failure) {
+    }
+
+    private Mono<Outcome> publish(Pending row) {
+        Topic<?, ?> topic;
+        EventEnvelope<?> envelope;
+        try {
+            topic = Topics.byName(row.topic()).orElseThrow(() -> new IllegalArgumentException("unknown topic " + row.topic()));
+            envelope = row.payload() == null ? null : codec.decode(row.payload().asArray());
+        } catch (RuntimeException unpublishable) {
+            return Mono.just(setAside(row, unpublishable));
+        }
+        return events.publishFormatted(topic, row.key(), envelope)
+                .thenReturn(new Outcome(row.id(), null))
+                .onErrorResume(IllegalArgumentException.class, mismatch -> Mono.just(setAside(row, mismatch)));
+    }
+
+    private static Outcome setAside(Pending row, RuntimeException reason) {
+        log.error("Outbox row {} can never be published and is set aside: {}", row.id(), reason.getMessage());
+        return new Outcome(row.id(), reason.getClass().getSimpleName() + ": " + reason.getMessage());
+    }
+
+    private Mono<Void> markFailed(List<Outcome> failed) {
+        return Flux.fromIterable(failed)
+                .concatMap(outcome -> db.sql("update outbox set failed_at = now(), failure = :failure where id = :id")
+                        .bind("id", outcome.id()).bind("failure", outcome.failure()).fetch().rowsUpdated())
+                .then();
     }
 
     private Mono<Long> markPublished(List<UUID> ids) {
