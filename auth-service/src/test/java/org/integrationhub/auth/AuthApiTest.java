@@ -1,10 +1,9 @@
 package org.integrationhub.auth;
 
-import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.JsonBodies;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,8 +64,6 @@ abstract class AuthApiTest {
 
     /** One value of a JSON response body. */
     static String read(WebTestClient.ResponseSpec response, String jsonPath) {
-        byte[] body = response.expectBody().returnResult().getResponseBodyContent();
-        Object value = JsonPath.read(new String(body, StandardCharsets.UTF_8), jsonPath);
-        return String.valueOf(value);
+        return JsonBodies.read(response, jsonPath);
     }
 }

@@ -1,13 +1,12 @@
 package org.integrationhub.connector;
 
-import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.sandbox.ProviderSandbox;
+import org.integrationhub.testsupport.JsonBodies;
 import org.integrationhub.testsupport.TestTokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -65,11 +64,10 @@ public final class ConnectorApi {
     }
 
     public static String read(WebTestClient.ResponseSpec response, String jsonPath) {
-        return read(response.expectBody(), jsonPath);
+        return JsonBodies.read(response, jsonPath);
     }
 
     public static String read(WebTestClient.BodyContentSpec body, String jsonPath) {
-        Object value = JsonPath.read(new String(body.returnResult().getResponseBodyContent(), StandardCharsets.UTF_8), jsonPath);
-        return String.valueOf(value);
+        return JsonBodies.read(body, jsonPath);
     }
 }

@@ -8,11 +8,9 @@ import org.integrationhub.connector.credentials.CredentialVault;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.support.security.AuthenticatedService;
 import org.integrationhub.support.web.ApiResponse;
-import org.integrationhub.support.web.HubProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,20 +55,13 @@ class CredentialsController {
     record ResealView(int resealed, String activeKeyId) {
     }
 
-    static final class ScopeMissing extends HubProblem {
-        ScopeMissing(String scope) {
-            super(HttpStatus.FORBIDDEN, "forbidden", "The service token lacks the scope " + scope + ".");
-        }
-    }
 
     @GetMapping(path = "/internal/connections/{id}/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ApiResponse<CredentialsView>>> credentials(@AuthenticationPrincipal AuthenticatedService caller,
             @PathVariable UUID id) {
-        if (!caller.scopes().contains(READ_SCOPE)) {
-            return Mono.error(new ScopeMissing(READ_SCOPE));
-        }
         ConnectionId connection = ConnectionId.of(id);
-        return repository.findAnyOrganisation(connection)
+        return caller.requireScope(READ_SCOPE)
+                .then(Mono.defer(() -> repository.findAnyOrganisation(connection)))
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .map(c -> {
                     String basic = Base64.getEncoder().encodeToString(
@@ -83,9 +74,8 @@ class CredentialsController {
 
     @PostMapping(path = "/internal/credentials/reseal", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ApiResponse<ResealView>> reseal(@AuthenticationPrincipal AuthenticatedService caller) {
-        if (!caller.scopes().contains(ROTATE_SCOPE)) {
-            return Mono.error(new ScopeMissing(ROTATE_SCOPE));
-        }
-        return rotation.resealAll().map(count -> ApiResponse.of(new ResealView(count, vault.activeKeyId())));
+        return caller.requireScope(ROTATE_SCOPE)
+                .then(Mono.defer(rotation::resealAll))
+                .map(count -> ApiResponse.of(new ResealView(count, vault.activeKeyId())));
     }
 }

@@ -13,7 +13,6 @@ import org.integrationhub.events.SyncRequested;
 import org.integrationhub.support.security.AuthenticatedService;
 import org.integrationhub.support.security.AuthenticatedUser;
 import org.integrationhub.support.web.ApiResponse;
-import org.integrationhub.support.web.HubProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,11 +56,6 @@ class SyncController {
             @Min(0) int itemsSeen, @Min(0) int itemsApplied, @Size(max = 2000) String error) {
     }
 
-    static final class ScopeMissing extends HubProblem {
-        ScopeMissing() {
-            super(HttpStatus.FORBIDDEN, "forbidden", "The service token lacks the scope " + PROGRESS_SCOPE + ".");
-        }
-    }
 
     @PostMapping(path = "/api/integrations/{id}/sync-now", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -79,10 +73,9 @@ class SyncController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ApiResponse<SyncRunView>> progress(@AuthenticationPrincipal AuthenticatedService caller, @PathVariable UUID runId,
             @Valid @RequestBody ProgressRequest progress) {
-        if (!caller.scopes().contains(PROGRESS_SCOPE)) {
-            return Mono.error(new ScopeMissing());
-        }
-        return runs.report(runId, progress.status(), progress.pages(), progress.itemsSeen(), progress.itemsApplied(), progress.error())
+        return caller.requireScope(PROGRESS_SCOPE)
+                .then(Mono.defer(() -> runs.report(runId, progress.status(), progress.pages(), progress.itemsSeen(),
+                        progress.itemsApplied(), progress.error())))
                 .map(run -> ApiResponse.of(SyncRunView.of(run)));
     }
 }

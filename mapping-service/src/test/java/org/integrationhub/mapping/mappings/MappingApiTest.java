@@ -1,12 +1,11 @@
 package org.integrationhub.mapping.mappings;
 
-import com.jayway.jsonpath.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.JsonBodies;
 import org.integrationhub.testsupport.TestTokens;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -44,8 +43,6 @@ abstract class MappingApiTest {
     }
 
     static String read(WebTestClient.ResponseSpec response, String jsonPath) {
-        byte[] body = response.expectBody().returnResult().getResponseBodyContent();
-        Object value = JsonPath.read(new String(body, StandardCharsets.UTF_8), jsonPath);
-        return String.valueOf(value);
+        return JsonBodies.read(response, jsonPath);
     }
 }
