@@ -1,0 +1,105 @@
+package org.integrationhub.sync.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.TaskObserved;
+import org.integrationhub.events.Topics;
+import org.integrationhub.sync.ConsumerGroups;
+import org.integrationhub.sync.SyncWorkerTest;
+import org.integrationhub.sync.TcpProxy;
+import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.PostgresEndpoint;
+import org.integrationhub.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service's R2DBC connections go through a TCP proxy that the test cuts: a real database
+ * outage as the service sees it (connections dropped, new ones refused). Flyway and the test's
+ * own JDBC reads go straight to Postgres.
+ */
+@HubIntegrationTest(properties = {"hub.sync.consumers.database-max-interval=1s", "hub.sync.consumers.transaction-timeout=5s"})
+class DatabaseOutageIT extends SyncWorkerTest {
+
+    private static final String APPLY_GROUP = "sync-worker.apply";
+    private static final PostgresEndpoint POSTGRES = SharedInfrastructure.get().postgres();
+    private static final TcpProxy PROXY = new TcpProxy(POSTGRES.host(), POSTGRES.port());
+
+    @DynamicPropertySource
+    static void connectThroughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("spring.r2dbc.url", () -> "r2dbc:postgresql://127.0.0.1:" + PROXY.port() + "/" + POSTGRES.database() + "?schema=sync");
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        PROXY.restore();
+    }
+
+    private double databaseFailures() {
+        return counted("sync.consumer.database.unavailable", "listener", ObservationListener.ID);
+    }
+
+    @Test
+    void aDatabaseOutagePausesTheApplyStageWithoutDeadLetteringOrCommittingAndEverythingAppliesAfterwards() throws Exception {
+        publish(jira.polled("before-outage", "applied through the proxy", 1));
+        try (var groups = new ConsumerGroups()) {
+            await("applied before the outage, offsets committed").atMost(Duration.ofSeconds(60))
+                    .until(() -> tasksOf(organisation) == 1 && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS));
+            Map<TopicPartition, Long> committedBefore = groups.committed(APPLY_GROUP, Topics.TASK_OBSERVATIONS);
+            double failuresBefore = databaseFailures();
+            List<EventEnvelope<TaskObserved>> during = IntStream.range(0, 20)
+                    .mapToObj(i -> jira.polled("outage-" + i, "observed while the database is down", 2)).toList();
+
+            PROXY.cut();
+            try {
+                publish(during, 8);
+                await("the apply stage met the dead database and keeps retrying").atMost(Duration.ofSeconds(30))
+                        .until(() -> databaseFailures() - failuresBefore >= 3);
+                assertThat(groups.committed(APPLY_GROUP, Topics.TASK_OBSERVATIONS))
+                        .as("no offset committed past unpersisted records").isEqualTo(committedBefore);
+                assertThat(tasksOf(organisation)).isOne();
+            } finally {
+                PROXY.restore();
+            }
+
+            await("everything applied after the database came back").atMost(Duration.ofSeconds(60))
+                    .until(() -> tasksOf(organisation) == 21 && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS));
+            assertThat(eventsOf(organisation)).as("one event per task, none twice").isEqualTo(21);
+            assertThat(deadLettersOf(organisation.toString(), Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
+        }
+    }
+
+    private static List<String> deadLettersOf(String orgPrefix, Duration readFor) {
+        List<String> keys = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TASK_OBSERVATIONS.deadLetter().name()));
+            long deadline = System.nanoTime() + readFor.toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key() != null && r.key().startsWith(orgPrefix)) {
+                        keys.add(r.key());
+                    }
+                });
+            }
+        }
+        return keys;
+    }
+}
