@@ -1,6 +1,15 @@
 package org.integrationhub.sync;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -69,6 +78,35 @@ public abstract class SyncWorkerTest {
     protected double counted(String name, String... tags) {
         var counter = meters.find(name).tags(tags).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * Records on the observations' dead-letter topic whose key matches, read from the start: waits
+     * (bounded, labelled) until {@code atLeast} were read, or, with 0, reads for {@code atMost}.
+     */
+    protected static List<ConsumerRecord<String, byte[]>> deadLetters(Predicate<String> keyMatches, int atLeast, Duration atMost) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.TASK_OBSERVATIONS.deadLetter().name()));
+            Callable<Boolean> read = () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key() != null && keyMatches.test(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return atLeast > 0 && found.size() >= atLeast;
+            };
+            if (atLeast > 0) {
+                await(atLeast + " record(s) on " + Topics.TASK_OBSERVATIONS.deadLetter()).atMost(atMost).until(read);
+            } else {
+                await("reading " + Topics.TASK_OBSERVATIONS.deadLetter() + " for " + atMost).during(atMost)
+                        .atMost(atMost.plusSeconds(5)).until(() -> read.call() || true);
+            }
+        }
+        return found;
     }
 
     // --- the sync schema, read over JDBC --------------------------------------------------------

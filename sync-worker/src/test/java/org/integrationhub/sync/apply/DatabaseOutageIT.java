@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
@@ -80,26 +74,7 @@ class DatabaseOutageIT extends SyncWorkerTest {
             await("everything applied after the database came back").atMost(Duration.ofSeconds(60))
                     .until(() -> tasksOf(organisation) == 21 && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS));
             assertThat(eventsOf(organisation)).as("one event per task, none twice").isEqualTo(21);
-            assertThat(deadLettersOf(organisation.toString(), Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
+            assertThat(deadLetters(key -> key.startsWith(organisation.toString()), 0, Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
         }
-    }
-
-    private static List<String> deadLettersOf(String orgPrefix, Duration readFor) {
-        List<String> keys = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TASK_OBSERVATIONS.deadLetter().name()));
-            long deadline = System.nanoTime() + readFor.toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.key() != null && r.key().startsWith(orgPrefix)) {
-                        keys.add(r.key());
-                    }
-                });
-            }
-        }
-        return keys;
     }
 }

@@ -5,19 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.integrationhub.events.Topics;
 import org.integrationhub.sync.SyncWorkerTest;
@@ -41,30 +36,11 @@ class PoisonRecordIT extends SyncWorkerTest {
         publish(good);
 
         await("the record behind the poison applied").atMost(Duration.ofSeconds(60)).until(() -> tasksOf(organisation) == 1);
-        List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(key, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> deadLetters = deadLetters(key::equals, 1, Duration.ofSeconds(30));
         assertThat(deadLetters).singleElement().satisfies(r -> {
             assertThat(r.value()).as("the original bytes").isEqualTo(poison);
             assertThat(r.headers().lastHeader("kafka_dlt-original-topic").value())
                     .isEqualTo(Topics.TASK_OBSERVATIONS.name().getBytes(StandardCharsets.UTF_8));
         });
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readDeadLetters(String key, Duration atMost) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TASK_OBSERVATIONS.deadLetter().name()));
-            await("the poison record on " + Topics.TASK_OBSERVATIONS.deadLetter()).atMost(atMost).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found;
     }
 }
