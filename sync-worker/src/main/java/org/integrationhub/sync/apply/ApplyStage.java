@@ -11,6 +11,7 @@ import org.integrationhub.events.ExternalTaskUpdated.Change;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.sync.tasks.ExternalTask;
 import org.integrationhub.sync.tasks.ExternalTaskRepository;
+import org.integrationhub.sync.tasks.OrganisationLocks;
 import org.integrationhub.sync.tasks.TaskAnnouncer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies a batch of task observations in one transaction, in offset order: each envelope's
+ * Applies a batch of task observations in one transaction, in offset order, holding its
+ * organisations' locks shared ({@link OrganisationLocks}): each envelope's
  * idempotency key is claimed first (a copy is a no-op), then the task is locked and changed only
  * by a newer source version, and every applied change is written to the outbox. Either all of it
  * commits or none of it does.
@@ -36,9 +38,12 @@ class ApplyStage {
     private final TaskAnnouncer announcer;
     private final TransactionalOperator transaction;
     private final Clock clock;
+    private final OrganisationLocks locks;
 
-    ApplyStage(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction, Clock clock) {
+    ApplyStage(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction, Clock clock,
+            OrganisationLocks locks) {
         this.db = db;
+        this.locks = locks;
         this.tasks = tasks;
         this.announcer = announcer;
         this.transaction = transaction;
@@ -47,8 +52,8 @@ class ApplyStage {
 
     /** How many observations of the batch ended how; only after the transaction committed. */
     Mono<Map<Outcome, Integer>> apply(List<EventEnvelope<TaskObserved>> observations) {
-        return Flux.fromIterable(observations)
-                .concatMap(this::applyOne)
+        return locks.forApplying(observations.stream().map(EventEnvelope::orgId).toList())
+                .thenMany(Flux.fromIterable(observations).concatMap(this::applyOne))
                 .collect(() -> new EnumMap<Outcome, Integer>(Outcome.class), (counts, outcome) -> counts.merge(outcome, 1, Integer::sum))
                 .map(counts -> (Map<Outcome, Integer>) counts)
                 .as(transaction::transactional);

@@ -9,6 +9,7 @@ import org.integrationhub.events.ExternalTaskUpdated.Change;
 import org.integrationhub.events.UserMappingChanged;
 import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.sync.tasks.ExternalTaskRepository;
+import org.integrationhub.sync.tasks.OrganisationLocks;
 import org.integrationhub.sync.tasks.TaskAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The local replica of the compacted {@code mapping.user-mappings} topic. Each record is applied
- * in one transaction, only if it is newer (by offset) than what the replica holds for its key;
+ * in one transaction, holding its organisation's lock exclusively ({@link OrganisationLocks}), only if it is newer (by offset) than what the replica holds for its key;
  * then the organisation's tasks whose assignee the old or the new mapping names get their resource
  * re-resolved, and each task whose resource changed is announced through the outbox.
  */
@@ -32,9 +33,12 @@ class MappingReplica {
     private final ExternalTaskRepository tasks;
     private final TaskAnnouncer announcer;
     private final TransactionalOperator transaction;
+    private final OrganisationLocks locks;
 
-    MappingReplica(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction) {
+    MappingReplica(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction,
+            OrganisationLocks locks) {
         this.db = db;
+        this.locks = locks;
         this.tasks = tasks;
         this.announcer = announcer;
         this.transaction = transaction;
@@ -42,7 +46,8 @@ class MappingReplica {
 
     /** Applies one record; {@code changed} is null for a tombstone. Completes with the number of tasks re-assigned. */
     Mono<Long> apply(UserMappingKey key, int partition, long offset, UserMappingChanged changed) {
-        return find(key.format())
+        return locks.forMappingChange(key.orgId())
+                .then(find(key.format()))
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(before -> before.filter(entry -> entry.isAtOrAfter(partition, offset)).isPresent()
                         ? Mono.just(0L)

@@ -3,12 +3,21 @@ package org.integrationhub.sync.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.TopicPartition;
 import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.EventTypes;
+import org.integrationhub.events.ExternalSystem;
+import org.integrationhub.events.MappingId;
+import org.integrationhub.events.Person;
+import org.integrationhub.events.ResourceId;
+import org.integrationhub.events.UserMappingChanged;
+import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
 import org.integrationhub.sync.ConsumerGroups;
@@ -27,7 +36,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * outage as the service sees it (connections dropped, new ones refused). Flyway and the test's
  * own JDBC reads go straight to Postgres.
  */
-@HubIntegrationTest(properties = {"hub.sync.consumers.database-max-interval=1s", "hub.sync.consumers.transaction-timeout=5s"})
+@HubIntegrationTest(properties = {"hub.sync.consumers.database-max-interval=1s", "hub.sync.consumers.transaction-timeout=5s",
+        // a record at fault would be dead-lettered within a second: the outage below lasts five times as long
+        "hub.sync.consumers.retries.attempts=2", "hub.sync.consumers.retries.initial-interval=200ms",
+        "hub.sync.consumers.retries.max-interval=400ms"})
 class DatabaseOutageIT extends SyncWorkerTest {
 
     private static final String APPLY_GROUP = "sync-worker.apply";
@@ -44,6 +56,15 @@ class DatabaseOutageIT extends SyncWorkerTest {
         PROXY.restore();
     }
 
+    private static final Person MIA = new Person("acc-mia", null, "Mia");
+    private static final ResourceId RESOURCE = ResourceId.random();
+    private final UserMappingKey mappingKey = new UserMappingKey(organisation, ExternalSystem.JIRA, "acc-mia");
+
+    private EventEnvelope<UserMappingChanged> mapping() {
+        return EventEnvelope.of(EventTypes.USER_MAPPING_CHANGED, organisation, "user-mapping:outage:1",
+                new UserMappingChanged(MappingId.random(), ExternalSystem.JIRA, null, "acc-mia", RESOURCE, Instant.now()), Clock.systemUTC());
+    }
+
     private double databaseFailures() {
         return counted("sync.consumer.database.unavailable", "listener", ObservationListener.ID);
     }
@@ -57,23 +78,28 @@ class DatabaseOutageIT extends SyncWorkerTest {
             Map<TopicPartition, Long> committedBefore = groups.committed(APPLY_GROUP, Topics.TASK_OBSERVATIONS);
             double failuresBefore = databaseFailures();
             List<EventEnvelope<TaskObserved>> during = IntStream.range(0, 20)
-                    .mapToObj(i -> jira.polled("outage-" + i, "observed while the database is down", 2)).toList();
+                    .mapToObj(i -> jira.polled("outage-" + i, "observed while the database is down", 2, i == 0 ? MIA : null, "To Do")).toList();
 
             PROXY.cut();
             try {
                 publish(during, 8);
+                publisher.publish(Topics.USER_MAPPINGS, mappingKey, mapping()).block(Duration.ofSeconds(15));
                 await("the apply stage met the dead database and keeps retrying").atMost(Duration.ofSeconds(30))
                         .until(() -> databaseFailures() - failuresBefore >= 3);
-                assertThat(groups.committed(APPLY_GROUP, Topics.TASK_OBSERVATIONS))
-                        .as("no offset committed past unpersisted records").isEqualTo(committedBefore);
+                await("for five seconds of outage, well past the bounded retries: no offset committed past unpersisted records")
+                        .during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                        .until(() -> groups.committed(APPLY_GROUP, Topics.TASK_OBSERVATIONS).equals(committedBefore));
                 assertThat(tasksOf(organisation)).isOne();
+                assertThat(deadLetters(key -> key.startsWith(organisation.toString()), 0, Duration.ofSeconds(1))).isEmpty();
             } finally {
                 PROXY.restore();
             }
 
             await("everything applied after the database came back").atMost(Duration.ofSeconds(60))
                     .until(() -> tasksOf(organisation) == 21 && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS));
-            assertThat(eventsOf(organisation)).as("one event per task, none twice").isEqualTo(21);
+            await("the mapping published during the outage applied afterwards").atMost(Duration.ofSeconds(60))
+                    .until(() -> RESOURCE.value().equals(task(organisation, "outage-0").get("resource_id")));
+            assertThat(eventsOf(organisation)).as("one event per task, plus one for the mapped one; none twice").isEqualTo(22);
             assertThat(deadLetters(key -> key.startsWith(organisation.toString()), 0, Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
         }
     }

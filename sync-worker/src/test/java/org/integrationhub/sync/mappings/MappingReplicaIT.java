@@ -3,6 +3,7 @@ package org.integrationhub.sync.mappings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,9 @@ import org.integrationhub.events.Topics;
 import org.integrationhub.events.UserMappingChanged;
 import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.sync.SyncWorkerTest;
+import org.integrationhub.sync.tasks.OrganisationLocks;
+import org.integrationhub.testsupport.PostgresEndpoint;
+import org.integrationhub.testsupport.SharedInfrastructure;
 import org.integrationhub.testsupport.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +88,33 @@ class MappingReplicaIT extends SyncWorkerTest {
 
         await("mapped by e-mail").atMost(APPLY).until(() -> resource.value().equals(resourceOf("e-1")));
         assertThat(count("select count(*) from sync.user_mapping_replica where organisation_id = ?", organisation.value())).isOne();
+    }
+
+    @Test
+    void aMappingChangeWaitsForAnApplyInFlightSoNeitherMissesTheOther() throws Exception {
+        PostgresEndpoint postgres = SharedInfrastructure.get().postgres();
+        ResourceId resource = ResourceId.random();
+        try (var applying = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            // what an apply batch does: its organisation's lock shared, then a task of an assignee nobody maps yet
+            applying.setAutoCommit(false);
+            try (var lock = applying.prepareStatement("select pg_advisory_xact_lock_shared(" + OrganisationLocks.NAMESPACE + ", hashtext(?))");
+                    var insert = applying.prepareStatement("insert into sync.external_tasks (id, organisation_id, connection_id, "
+                            + "external_system, external_id, assignee_user_id, source_updated_at, content_hash, version, last_event_id, "
+                            + "source) values (?, ?, ?, 'jira', 'in-flight', 'acc-late', now(), 'h', 1, ?, 'poll')")) {
+                lock.setString(1, organisation.toString());
+                lock.execute();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, organisation.value());
+                insert.setObject(3, UUID.randomUUID());
+                insert.setObject(4, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            publishMapping(new UserMappingKey(organisation, ExternalSystem.JIRA, "acc-late"),
+                    new UserMappingChanged(MappingId.random(), ExternalSystem.JIRA, null, "acc-late", resource, Instant.now()));
+            await("the mapping change waits while the apply is in flight").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> count("select count(*) from sync.user_mapping_replica where organisation_id = ?", organisation.value()) == 0);
+            applying.commit();
+        }
+        await("the task committed meanwhile is mapped").atMost(APPLY).until(() -> resource.value().equals(resourceOf("in-flight")));
     }
 }
