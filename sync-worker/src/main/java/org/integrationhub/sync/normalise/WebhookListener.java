@@ -1,0 +1,106 @@
+package org.integrationhub.sync.normalise;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.EventTypes;
+import org.integrationhub.events.TaskKey;
+import org.integrationhub.events.TaskObserved;
+import org.integrationhub.events.Topics;
+import org.integrationhub.events.WebhookReceived;
+import org.integrationhub.support.kafka.EventPublisher;
+import org.integrationhub.sync.failures.PoisonRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The normalise stage: consumes {@code integration.webhook-deliveries} and publishes the task
+ * observations each delivery carries to {@code integration.task-observations}, returning (and so
+ * letting the container commit the offset) only after Kafka acknowledged them. An observation
+ * keeps the delivery's idempotency key, so a delivery seen twice — a provider retry, a replay —
+ * is applied once; its event id is derived from the delivery's, so it is stable too. Deliveries
+ * without tasks are counted and skipped; unreadable ones go to the dead-letter topic at once.
+ */
+@Component
+class WebhookListener {
+
+    static final String ID = "normalise-webhooks";
+    private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(WebhookListener.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final WebhookNormaliser normaliser = new WebhookNormaliser();
+    private final EventPublisher publisher;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    WebhookListener(EventPublisher publisher, MeterRegistry meters, Clock clock) {
+        this.publisher = publisher;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @KafkaListener(id = ID, idIsGroup = false, groupId = "sync-worker.normalise",
+            topics = "#{T(org.integrationhub.events.Topics).WEBHOOK_DELIVERIES.name()}")
+    void onDelivery(ConsumerRecord<String, EventEnvelope<?>> record) {
+        EventEnvelope<WebhookReceived> envelope = deliveryOf(record);
+        WebhookReceived delivery = envelope.payload();
+        WebhookNormaliser.Result result;
+        try {
+            result = normaliser.normalise(delivery);
+        } catch (WebhookNormaliser.Unreadable unreadable) {
+            count(delivery, "unreadable");
+            throw new PoisonRecord("webhook delivery " + delivery.deliveryId() + " of connection " + delivery.connectionId()
+                    + " cannot be normalised: " + unreadable.getMessage(), unreadable);
+        }
+        if (result.observations().isEmpty()) {
+            count(delivery, "skipped");
+            log.debug("Skipped delivery {} of connection {}: {}", delivery.deliveryId(), delivery.connectionId(), result.skipped());
+            return;
+        }
+        for (TaskObserved observation : result.observations()) {
+            var observed = EventEnvelope.of(stableEventId(envelope, observation), EventTypes.TASK_OBSERVED, envelope.orgId(),
+                    observationKey(envelope, result, observation), observation, clock);
+            publisher.publish(Topics.TASK_OBSERVATIONS, new TaskKey(envelope.orgId(), observation.system(), observation.externalId()),
+                    observed).block(ACK_TIMEOUT);
+        }
+        count(delivery, "normalised");
+    }
+
+    /** The delivery's own key when it carries one item (the usual case), else one key per item. */
+    private static String observationKey(EventEnvelope<WebhookReceived> delivery, WebhookNormaliser.Result result, TaskObserved observation) {
+        return result.observations().size() == 1 ? delivery.idempotencyKey() : delivery.idempotencyKey() + ":" + observation.externalId();
+    }
+
+    private static UUID stableEventId(EventEnvelope<WebhookReceived> delivery, TaskObserved observation) {
+        return UUID.nameUUIDFromBytes((delivery.eventId() + ":" + observation.externalId()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void count(WebhookReceived delivery, String outcome) {
+        meters.counter("sync.normalise.deliveries", "provider", delivery.provider().wireName(), "outcome", outcome).increment();
+    }
+
+    private static EventEnvelope<WebhookReceived> deliveryOf(ConsumerRecord<String, EventEnvelope<?>> record) {
+        var undecodable = SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
+                LOG_ACCESSOR);
+        if (undecodable != null) {
+            throw new PoisonRecord("undecodable value ("
+                    + (undecodable.getCause() == null ? "unknown" : undecodable.getCause().getClass().getSimpleName()) + ")", undecodable);
+        }
+        EventEnvelope<?> envelope = record.value();
+        if (envelope == null || !EventTypes.WEBHOOK_RECEIVED.name().equals(envelope.type())) {
+            throw new PoisonRecord("not a webhook delivery: " + (envelope == null ? "null value" : envelope.type()), null);
+        }
+        @SuppressWarnings("unchecked")
+        EventEnvelope<WebhookReceived> typed = (EventEnvelope<WebhookReceived>) envelope;
+        return typed;
+    }
+}
