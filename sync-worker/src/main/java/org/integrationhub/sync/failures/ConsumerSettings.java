@@ -13,6 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record ConsumerSettings(int concurrency, Duration transactionTimeout, Retries retries, Duration databaseMaxInterval) {
 
     public record Retries(int attempts, Duration initialInterval, Duration maxInterval) {
+
+        public Retries {
+            attempts = attempts < 0 ? 3 : attempts;
+            initialInterval = initialInterval == null ? Duration.ofMillis(500) : initialInterval;
+            maxInterval = maxInterval == null ? Duration.ofSeconds(5) : maxInterval;
+        }
     }
 
     public ConsumerSettings {

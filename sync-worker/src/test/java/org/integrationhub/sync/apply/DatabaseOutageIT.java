@@ -103,4 +103,30 @@ class DatabaseOutageIT extends SyncWorkerTest {
             assertThat(deadLetters(key -> key.startsWith(organisation.toString()), 0, Duration.ofSeconds(3))).as("nothing dead-lettered").isEmpty();
         }
     }
+
+    @Test
+    void connectionsCutInTheMiddleOfApplyingLeaveNothingHalfDoneAndEachObservationAppliesOnce() throws Exception {
+        List<EventEnvelope<TaskObserved>> many = IntStream.range(0, 1000)
+                .mapToObj(i -> jira.polled("mid-" + i, "applied across a cut", 3)).toList();
+        double failuresBefore = databaseFailures();
+        publish(many, 64);
+        try {
+            await("the first batches committed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> tasksOf(organisation) > 0);
+            PROXY.cut();
+            long appliedAtTheCut = tasksOf(organisation);
+            assertThat(appliedAtTheCut).as("cut while batches were still being applied").isLessThan(1000);
+            await("the apply stage met the dead database").atMost(Duration.ofSeconds(30)).until(() -> databaseFailures() - failuresBefore > 0);
+        } finally {
+            PROXY.restore();
+        }
+        try (var groups = new ConsumerGroups()) {
+            await("all 1,000 applied after the cut").atMost(Duration.ofSeconds(90))
+                    .until(() -> tasksOf(organisation) == 1000 && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS));
+        }
+        assertThat(eventsOf(organisation)).as("exactly one event per task").isEqualTo(1000);
+        assertThat(count("select count(*) from sync.external_tasks where organisation_id = ? and version <> 1", organisation.value()))
+                .as("no task applied twice").isZero();
+        assertThat(deadLetters(key -> key.startsWith(organisation.toString()), 0, Duration.ofSeconds(1))).isEmpty();
+    }
 }
