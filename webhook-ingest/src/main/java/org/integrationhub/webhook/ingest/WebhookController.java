@@ -19,6 +19,7 @@ import org.integrationhub.webhook.connections.ConnectionView;
 import org.integrationhub.webhook.connections.KnownConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -141,7 +142,7 @@ class WebhookController {
                 .<ResponseEntity<Object>>map(ack -> ResponseEntity.ok(ApiResponse.of(new Accepted(envelope.eventId(), parsed.deliveryId()))))
                 .onErrorMap(failure -> {
                     log.warn("Delivery {} for connection {} was not acknowledged by Kafka: {}", parsed.deliveryId(), connection.id(),
-                            failure.toString());
+                            NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     return WebhookRejected.notAcknowledged();
                 });
     }

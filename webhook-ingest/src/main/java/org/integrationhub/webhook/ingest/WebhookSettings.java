@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record WebhookSettings(Duration ackTimeout, Jira jira, Slack slack) {
 
     public WebhookSettings {
-        ackTimeout = ackTimeout == null ? Duration.ofSeconds(5) : ackTimeout;
+        ackTimeout = ackTimeout == null ? Duration.ofSeconds(6) : ackTimeout;
         jira = jira == null ? new Jira(null) : jira;
         slack = slack == null ? new Slack(null) : slack;
     }
