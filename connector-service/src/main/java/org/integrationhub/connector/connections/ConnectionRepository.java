@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.integrationhub.connector.credentials.SealedCredential;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.support.crypto.Sealed;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -132,11 +132,11 @@ class ConnectionRepository {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
-    private static SealedCredential sealed(String stored) {
-        return stored == null ? null : SealedCredential.decode(stored);
+    private static Sealed sealed(String stored) {
+        return stored == null ? null : Sealed.decode(stored);
     }
 
-    private static String encoded(SealedCredential sealed) {
+    private static String encoded(Sealed sealed) {
         return sealed == null ? null : sealed.encode();
     }
 

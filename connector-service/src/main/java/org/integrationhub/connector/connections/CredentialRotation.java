@@ -2,8 +2,8 @@ package org.integrationhub.connector.connections;
 
 import java.util.UUID;
 import org.integrationhub.connector.credentials.CredentialVault;
-import org.integrationhub.connector.credentials.SealedCredential;
 import org.integrationhub.events.ConnectionId;
+import org.integrationhub.support.crypto.Sealed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -74,6 +74,6 @@ class CredentialRotation {
     private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name, ConnectionId connection,
             String stored) {
         return stored == null ? spec.bindNull(name, String.class)
-                : spec.bind(name, vault.reseal(connection, SealedCredential.decode(stored)).encode());
+                : spec.bind(name, vault.reseal(connection, Sealed.decode(stored)).encode());
     }
 }
