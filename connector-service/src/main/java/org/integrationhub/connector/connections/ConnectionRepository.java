@@ -111,6 +111,12 @@ class ConnectionRepository {
         return spec.map(ConnectionRepository::toConnection).one();
     }
 
+    /** A new revision with unchanged settings (for announcing the connection again, e.g. under a new webhook sealing key). */
+    Mono<Connection> newRevision(ConnectionId id, Instant now) {
+        return db.sql("update connections set revision = revision + 1, updated_at = :now where id = :id returning *")
+                .bind("id", id.value()).bind("now", now).map(ConnectionRepository::toConnection).one();
+    }
+
     /** Makes one connection the primary of its type; returns every connection whose flag changed. */
     Flux<Connection> makePrimary(OrgId org, ConnectionId id, Instant now) {
         return db.sql("""
