@@ -47,8 +47,7 @@ class ConnectionSnapshots {
         this.webhookSeal = webhookSeal;
         this.db = db;
         this.clock = clock;
-        // WebhookSecretSeal does not name its active key; the key id of a throwaway seal is exactly that key.
-        this.activeWebhookKeyId = webhookSeal.seal(ConnectionId.random(), "active-key-probe").keyId();
+        this.activeWebhookKeyId = webhookSeal.activeKeyId();
     }
 
     /** The webhook sealing key that seals what is announced now. */

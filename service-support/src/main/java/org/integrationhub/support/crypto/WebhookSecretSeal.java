@@ -31,6 +31,11 @@ public final class WebhookSecretSeal {
         return new WebhookSecretSeal(Binder.get(environment).bind(PROPERTY_PREFIX, KeyRing.class).orElse(new KeyRing(null, null)));
     }
 
+    /** The key new seals are made with. */
+    public String activeKeyId() {
+        return box.activeKeyId();
+    }
+
     public SealedSecret seal(ConnectionId connection, String secret) {
         Sealed sealed = box.seal(context(connection), secret);
         return new SealedSecret(sealed.keyId(), Base64.getEncoder().encodeToString(sealed.nonceAndCiphertext()));

@@ -72,7 +72,7 @@ class WebhookSecretSealTest {
 
         WebhookSecretSeal rotated = seal("2026-11", old, current);
         assertThat(rotated.open(connection, sealedUnderOld)).isEqualTo(SECRET);
-        assertThat(rotated.seal(connection, SECRET).keyId()).isEqualTo("2026-11");
+        assertThat(rotated.seal(connection, SECRET).keyId()).isEqualTo("2026-11").isEqualTo(rotated.activeKeyId());
     }
 
     @Test
