@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * The latest state of one connection, published to a compacted topic so other services can keep a
- * local view. Never carries a credential (no token, secret or password of any kind).
- * {@code authType} is "api_token" or "oauth"; {@code status} is active, expired, revoked or error;
- * {@code displayName}, {@code baseUrl} and {@code jqlFilter} are nullable; {@code revision} grows
+ * local view. Never carries an OAuth token, API token or password. The connection's webhook
+ * secret, when it has one, travels only {@link SealedSecret sealed} under the webhook sealing key,
+ * which connector-service and webhook-ingest alone hold. {@code authType} is "api_token" or "oauth"; {@code status} is active, expired, revoked or error;
+ * {@code displayName}, {@code baseUrl}, {@code jqlFilter} and {@code webhookSecret} are nullable; {@code revision} grows
  * with every change.
  */
 public record ConnectionSnapshot(
@@ -24,6 +25,7 @@ public record ConnectionSnapshot(
         List<String> projectKeys,
         String jqlFilter,
         boolean pollingEnabled,
+        SealedSecret webhookSecret,
         long revision,
         Instant updatedAt) {
 

@@ -51,7 +51,8 @@ final class EventFixtures {
 
     static EventEnvelope<ConnectionSnapshot> connectionSnapshot() {
         var payload = new ConnectionSnapshot(CONNECTION, ORG, ExternalSystem.JIRA, "oauth", "Acme Jira",
-                "https://acme.atlassian.net", "active", true, true, List.of("OPS", "WEB"), null, true, 7L, AT);
+                "https://acme.atlassian.net", "active", true, true, List.of("OPS", "WEB"), null, true,
+                new SealedSecret("2026-11", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng="), 7L, AT);
         return EventEnvelope.of(eventId(3), EventTypes.CONNECTION_SNAPSHOT, ORG, "connection:" + CONNECTION + ":7",
                 payload, CLOCK);
     }

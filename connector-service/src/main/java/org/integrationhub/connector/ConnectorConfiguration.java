@@ -3,11 +3,17 @@ package org.integrationhub.connector;
 import java.time.Clock;
 import org.integrationhub.connector.credentials.CredentialKeySettings;
 import org.integrationhub.connector.credentials.CredentialVault;
+import org.integrationhub.support.crypto.WebhookSecretSeal;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** connector-service wiring: the clock and the credential vault (which refuses to start without a key). */
+/**
+ * connector-service wiring: the clock, the credential vault and the webhook secret seal (each
+ * refuses to start without its key: {@code hub.connector.credentials.*} and
+ * {@code hub.webhooks.sealing.*}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CredentialKeySettings.class)
 class ConnectorConfiguration {
@@ -20,5 +26,11 @@ class ConnectorConfiguration {
     @Bean
     CredentialVault credentialVault(CredentialKeySettings settings) {
         return new CredentialVault(settings);
+    }
+
+    /** Seals webhook secrets for {@code integration.connections}; its key ring is shared with webhook-ingest only. */
+    @Bean
+    WebhookSecretSeal webhookSecretSeal(Environment environment) {
+        return WebhookSecretSeal.from(environment);
     }
 }

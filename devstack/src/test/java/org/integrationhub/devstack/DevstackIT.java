@@ -38,7 +38,8 @@ class DevstackIT {
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains(devstack.kafkaBootstrapServers())
                     .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
-            aTokenFromAuthServiceIsAcceptedByAnotherService(services);
+            String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
+            aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
         }
 
         await("every service process ended").atMost(Duration.ofSeconds(30))
@@ -46,7 +47,7 @@ class DevstackIT {
     }
 
     /** Sign up and in at auth-service; mapping-service verifies the token against auth-service's JWKS over HTTP. */
-    private static void aTokenFromAuthServiceIsAcceptedByAnotherService(List<HubService> services) {
+    private static String aTokenFromAuthServiceIsAcceptedByAnotherService(List<HubService> services) {
         WebTestClient auth = client(services, "auth-service");
         WebTestClient mapping = client(services, "mapping-service");
         String email = "devstack-" + UUID.randomUUID() + "@example.com";
@@ -62,6 +63,41 @@ class DevstackIT {
                 .expectStatus().isUnauthorized();
         mapping.get().uri("/api/external-user-mappings").headers(h -> h.setBearerAuth(token.toString())).exchange()
                 .expectStatus().value(status -> assertThat(status).as("a valid token passes authentication").isNotIn(401, 403));
+        return token.toString();
+    }
+
+    /**
+     * A connection created at connector-service reaches webhook-ingest through integration.connections with its
+     * webhook secret sealed under the devstack's shared key, and a delivery signed with that secret is accepted.
+     */
+    private static void aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(List<HubService> services, String token) {
+        String secret = "devstack-webhook-secret-" + UUID.randomUUID();
+        byte[] created = client(services, "connector-service").post().uri("/api/integrations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "jira", "auth", "api_token", "baseUrl", "https://acme.atlassian.net",
+                        "email", "admin@acme.example", "apiToken", "devstack-api-token", "webhookSecret", secret))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBodyContent();
+        String connectionId = JsonPath.read(new String(created, StandardCharsets.UTF_8), "$.data.id");
+        byte[] body = "{\"timestamp\":1763806530000,\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"10001\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        String signature = "sha256=" + java.util.HexFormat.of().formatHex(hmacSha256(secret, body));
+
+        WebTestClient ingest = client(services, "webhook-ingest");
+        await("webhook-ingest accepts a delivery for the new connection").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                ingest.post().uri("/webhooks/jira/" + connectionId).contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Hub-Signature", signature).header("X-Atlassian-Webhook-Identifier", "devstack-delivery")
+                        .bodyValue(body).exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.data.deliveryId").isEqualTo("devstack-delivery"));
+    }
+
+    private static byte[] hmacSha256(String secret, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static WebTestClient client(List<HubService> services, String module) {

@@ -2,14 +2,14 @@ package org.integrationhub.connector.connections;
 
 import java.time.Instant;
 import java.util.List;
-import org.integrationhub.connector.credentials.SealedCredential;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.support.crypto.Sealed;
 
 /** A stored connection; its secrets stay sealed ({@code apiToken}, {@code webhookSecret}) and are opened only to use them. */
 record Connection(ConnectionId id, OrgId orgId, ExternalSystem type, String authType, String displayName, String baseUrl,
-        String email, SealedCredential apiToken, SealedCredential webhookSecret, List<String> projectKeys, String jqlFilter,
+        String email, Sealed apiToken, Sealed webhookSecret, List<String> projectKeys, String jqlFilter,
         boolean pollingEnabled, boolean enabled, boolean primary, String status, String lastError, int errorCount,
         Instant lastUsedAt, Instant connectedAt, Instant tokenExpiry, String externalAccountId, String externalEmail,
         String externalDisplayName, long revision, Instant createdAt, Instant updatedAt) {

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.integrationhub.connector.credentials.SealedCredential;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.support.crypto.Sealed;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -111,6 +111,12 @@ class ConnectionRepository {
         return spec.map(ConnectionRepository::toConnection).one();
     }
 
+    /** A new revision with unchanged settings (for announcing the connection again, e.g. under a new webhook sealing key). */
+    Mono<Connection> newRevision(ConnectionId id, Instant now) {
+        return db.sql("update connections set revision = revision + 1, updated_at = :now where id = :id returning *")
+                .bind("id", id.value()).bind("now", now).map(ConnectionRepository::toConnection).one();
+    }
+
     /** Makes one connection the primary of its type; returns every connection whose flag changed. */
     Flux<Connection> makePrimary(OrgId org, ConnectionId id, Instant now) {
         return db.sql("""
@@ -132,11 +138,11 @@ class ConnectionRepository {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
-    private static SealedCredential sealed(String stored) {
-        return stored == null ? null : SealedCredential.decode(stored);
+    private static Sealed sealed(String stored) {
+        return stored == null ? null : Sealed.decode(stored);
     }
 
-    private static String encoded(SealedCredential sealed) {
+    private static String encoded(Sealed sealed) {
         return sealed == null ? null : sealed.encode();
     }
 

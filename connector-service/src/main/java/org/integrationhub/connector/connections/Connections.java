@@ -2,12 +2,12 @@ package org.integrationhub.connector.connections;
 
 import java.time.Clock;
 import java.util.List;
-import org.integrationhub.connector.credentials.CredentialUnreadable;
 import org.integrationhub.connector.credentials.CredentialVault;
 import org.integrationhub.connector.jira.JiraSite;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.support.crypto.SealedValueUnreadable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -125,7 +125,7 @@ class Connections {
     Mono<TestResult> test(OrgId org, ConnectionId id) {
         return get(org, id).flatMap(c -> Mono.fromCallable(() -> vault.open(id, c.apiToken()))
                 .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token))
-                .onErrorResume(CredentialUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
+                .onErrorResume(SealedValueUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
                         "The stored API token cannot be read; enter it again")))
                 .flatMap(me -> {
                     String message = me.connected() ? "Connected as " + me.displayName() + "." : me.problem() + ".";

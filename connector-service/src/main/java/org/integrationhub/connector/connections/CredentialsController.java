@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * {@code credentials:read}) hands the sync-worker what it needs to call the provider — for an API
  * token the {@code Authorization} header value — and is the only way a decrypted credential
  * leaves this service. {@code POST /internal/credentials/reseal} (scope {@code credentials:rotate})
- * re-encrypts every stored secret under the active key.
+ * re-encrypts every stored secret under the active credential key and re-announces every
+ * connection whose webhook secret was last published under another webhook sealing key.
  */
 @RestController
 class CredentialsController {
@@ -37,11 +38,14 @@ class CredentialsController {
     private final ConnectionRepository repository;
     private final CredentialVault vault;
     private final CredentialRotation rotation;
+    private final ConnectionSnapshots snapshots;
 
-    CredentialsController(ConnectionRepository repository, CredentialVault vault, CredentialRotation rotation) {
+    CredentialsController(ConnectionRepository repository, CredentialVault vault, CredentialRotation rotation,
+            ConnectionSnapshots snapshots) {
         this.repository = repository;
         this.vault = vault;
         this.rotation = rotation;
+        this.snapshots = snapshots;
     }
 
     record CredentialsView(UUID connectionId, String type, String baseUrl, String authorization, Instant expiresAt) {
@@ -52,7 +56,12 @@ class CredentialsController {
         }
     }
 
-    record ResealView(int resealed, String activeKeyId) {
+    /**
+     * {@code resealed}: connections whose stored secrets were re-encrypted under {@code activeKeyId};
+     * {@code webhookSecretsRepublished}: connections re-announced with their webhook secret sealed
+     * under {@code activeWebhookKeyId}.
+     */
+    record ResealView(int resealed, String activeKeyId, int webhookSecretsRepublished, String activeWebhookKeyId) {
     }
 
 
@@ -76,6 +85,7 @@ class CredentialsController {
     Mono<ApiResponse<ResealView>> reseal(@AuthenticationPrincipal AuthenticatedService caller) {
         return caller.requireScope(ROTATE_SCOPE)
                 .then(Mono.defer(rotation::resealAll))
-                .map(count -> ApiResponse.of(new ResealView(count, vault.activeKeyId())));
+                .map(outcome -> ApiResponse.of(new ResealView(outcome.resealed(), vault.activeKeyId(), outcome.republished(),
+                        snapshots.activeWebhookKeyId())));
     }
 }

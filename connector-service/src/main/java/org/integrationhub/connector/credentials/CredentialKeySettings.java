@@ -1,6 +1,7 @@
 package org.integrationhub.connector.credentials;
 
 import java.util.List;
+import org.integrationhub.support.crypto.KeyRing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,17 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code HUB_CONNECTOR_CREDENTIALS_KEYS_0_SECRET=$(openssl rand -base64 32)}.
  */
 @ConfigurationProperties("hub.connector.credentials")
-public record CredentialKeySettings(String activeKeyId, List<Key> keys) {
+public record CredentialKeySettings(String activeKeyId, List<KeyRing.Key> keys) {
 
     public CredentialKeySettings {
         keys = keys == null ? List.of() : List.copyOf(keys);
     }
 
-    public record Key(String id, String secret) {
-
-        @Override
-        public String toString() {
-            return "Key[id=" + id + "]";
-        }
+    KeyRing keyRing() {
+        return new KeyRing(activeKeyId, keys);
     }
 }

@@ -5,12 +5,21 @@ import static org.integrationhub.connector.ConnectorApi.read;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.integrationhub.connector.ConnectorApi;
 import org.integrationhub.connector.ConnectorServiceApplication;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.events.ConnectionSnapshot;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.events.SealedSecret;
+import org.integrationhub.events.Topics;
+import org.integrationhub.support.crypto.KeyRing;
+import org.integrationhub.support.crypto.WebhookSecretSeal;
 import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.KafkaProbe;
 import org.integrationhub.testsupport.PostgresEndpoint;
 import org.integrationhub.testsupport.RealInfrastructureInitializer;
 import org.integrationhub.testsupport.SharedInfrastructure;
@@ -19,13 +28,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The internal credentials endpoint, and re-encryption under a new key after which the old key can go. */
+/**
+ * The internal credentials endpoint, re-encryption under a new key after which the old key can go,
+ * and re-announcing webhook secrets under a new webhook sealing key.
+ */
 @HubIntegrationTest
 class CredentialsIT {
 
     /** The key of src/test/resources/config/application.yml. */
     private static final String TEST_KEY = "dGVzdC1vbmx5LWNyZWRlbnRpYWwta2V5LTMyLWJ5dGU=";
     private static final String NEW_KEY = Base64.getEncoder().encodeToString("a-brand-new-32-byte-key-for-aes!".getBytes(StandardCharsets.UTF_8));
+    /** The webhook sealing key of src/test/resources/config/application.yml. */
+    private static final String TEST_WEBHOOK_KEY = "dGVzdC1vbmx5LXdlYmhvb2stc2VhbGluZy1rZXktMzI=";
+    private static final String NEW_WEBHOOK_KEY = Base64.getEncoder()
+            .encodeToString("next-webhook-sealing-key-32bytes".getBytes(StandardCharsets.UTF_8));
+    private static final Duration AT_MOST = Duration.ofSeconds(20);
 
     @LocalServerPort
     int port;
@@ -73,6 +90,41 @@ class CredentialsIT {
         try (var onlyNew = start("hub.connector.credentials.keys[0].id=new-key", "hub.connector.credentials.keys[0].secret=" + NEW_KEY)) {
             new ConnectorApi(portOf(onlyNew)).asService("sync-worker", "credentials:read").get()
                     .uri("/internal/connections/" + id + "/credentials").exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void resealingReannouncesWebhookSecretsUnderANewWebhookSealingKey() {
+        try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
+            ConnectionId connection = ConnectionId.of(api().createJira(org, "webhook-rotation@acme.example"));
+            SealedSecret before = probe.awaitMatching(r -> connection.equals(r.key()), 1, AT_MOST).get(0).envelope().payload()
+                    .webhookSecret();
+            assertThat(before.keyId()).isEqualTo("test-webhook-key");
+
+            // The credential key stays; new-key (of the test above) only so every stored value of the shared database opens.
+            try (var rotating = start("hub.connector.credentials.active-key-id=test-key",
+                    "hub.connector.credentials.keys[0].id=test-key", "hub.connector.credentials.keys[0].secret=" + TEST_KEY,
+                    "hub.connector.credentials.keys[1].id=new-key", "hub.connector.credentials.keys[1].secret=" + NEW_KEY,
+                    "hub.webhooks.sealing.active-key-id=new-webhook-key",
+                    "hub.webhooks.sealing.keys[0].id=new-webhook-key", "hub.webhooks.sealing.keys[0].secret=" + NEW_WEBHOOK_KEY,
+                    "hub.webhooks.sealing.keys[1].id=test-webhook-key", "hub.webhooks.sealing.keys[1].secret=" + TEST_WEBHOOK_KEY)) {
+                var operator = new ConnectorApi(portOf(rotating)).asService("ops-cli", "credentials:rotate");
+                operator.post().uri("/internal/credentials/reseal").exchange().expectStatus().isOk().expectBody()
+                        .jsonPath("$.data.activeWebhookKeyId").isEqualTo("new-webhook-key")
+                        .jsonPath("$.data.webhookSecretsRepublished").value(Integer.class, count -> assertThat(count).isPositive());
+                operator.post().uri("/internal/credentials/reseal").exchange().expectStatus().isOk();
+            }
+
+            var snapshots = probe.awaitMatching(r -> connection.equals(r.key()), 2, AT_MOST);
+            ConnectionSnapshot republished = snapshots.get(1).envelope().payload();
+            assertThat(republished.revision()).as("a new revision").isEqualTo(2);
+            assertThat(republished.webhookSecret().keyId()).isEqualTo("new-webhook-key");
+            var onlyTheNewKey = new WebhookSecretSeal(new KeyRing(null, List.of(new KeyRing.Key("new-webhook-key", NEW_WEBHOOK_KEY))));
+            assertThat(onlyTheNewKey.open(connection, republished.webhookSecret())).isEqualTo(ConnectorApi.WEBHOOK_SECRET);
+            assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(ConnectorApi.WEBHOOK_SECRET);
+
+            assertThat(probe.drain(Duration.ofSeconds(2)).stream().filter(r -> connection.equals(r.key())))
+                    .as("the second reseal leaves a connection already under the active webhook key alone").hasSize(2);
         }
     }
 

@@ -28,7 +28,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -101,6 +103,7 @@ public class HubSecurityAutoConfiguration {
                             .anyExchange().denyAll();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(HubSecurityAutoConfiguration::bearerTokenOutsideWebhooks)
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new HubJwtAuthenticationConverter()))
                         .authenticationEntryPoint(HubSecurityAutoConfiguration::unauthorized)
                         .accessDeniedHandler(HubSecurityAutoConfiguration::forbidden))
@@ -109,6 +112,20 @@ public class HubSecurityAutoConfiguration {
                         .accessDeniedHandler(HubSecurityAutoConfiguration::forbidden))
                 .build();
     }
+
+    /**
+     * The bearer token of a request, except on {@code /webhooks/**}: there the Authorization header
+     * belongs to the provider (Jira signs the webhooks an OAuth app registered with a JWT of its own),
+     * is verified by the webhook endpoint, and must not be taken for a hub token.
+     */
+    private static Mono<Authentication> bearerTokenOutsideWebhooks(ServerWebExchange exchange) {
+        if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/webhooks/")) {
+            return Mono.empty();
+        }
+        return BEARER_TOKENS.convert(exchange);
+    }
+
+    private static final ServerBearerTokenAuthenticationConverter BEARER_TOKENS = new ServerBearerTokenAuthenticationConverter();
 
     private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException failure) {
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
