@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,13 +24,15 @@ import org.springframework.stereotype.Component;
  * date-only and relative {@code -15m}/{@code -2h}/{@code -1d}/{@code -1w} values), joined with AND,
  * then an optional {@code ORDER BY updated [ASC|DESC]} (optionally {@code , key} or {@code , id} in the
  * same direction). Keywords and field names ignore case. Date literals have minute precision and
- * are read in UTC (the time zone of every sandbox user, where Jira uses the user's own). Anything
+ * are read in the searching user's time zone, as Jira does: every sandbox user's is
+ * {@link JiraIssueJson#TIME_ZONE} (what {@code /myself} shows). Anything
  * else is a 400 "Error in the JQL Query: ...".
  */
 @Component
 class JqlParser {
 
     static final String UNSUPPORTED = "not supported by the sandbox";
+    private static final ZoneId USER_ZONE = ZoneId.of(JiraIssueJson.TIME_ZONE);
 
     private static final Pattern RELATIVE = Pattern.compile("([-+]?)(\\d+)([wdhm])");
     private static final List<DateTimeFormatter> DATE_TIMES = List.of(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"),
@@ -176,14 +178,14 @@ class JqlParser {
         }
         for (DateTimeFormatter format : DATE_TIMES) {
             try {
-                return LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(text, format).atZone(USER_ZONE).toInstant();
             } catch (DateTimeParseException ignored) {
                 // next format
             }
         }
         for (DateTimeFormatter format : DATES) {
             try {
-                return LocalDate.parse(text, format).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return LocalDate.parse(text, format).atStartOfDay(USER_ZONE).toInstant();
             } catch (DateTimeParseException ignored) {
                 // next format
             }

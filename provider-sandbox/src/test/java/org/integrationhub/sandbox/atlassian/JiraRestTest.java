@@ -173,8 +173,9 @@ class JiraRestTest {
     }
 
     @Test
-    void jqlUpdatedSinceFiltersAtMinutePrecisionInUtc() {
-        List<Map<String, Object>> recent = all("updated >= \"2026-01-01 16:00\" AND project in (PROJ, OPS, WEB) ORDER BY updated");
+    void jqlUpdatedSinceFiltersAtMinutePrecisionInTheUsersTimeZone() {
+        // the sandbox user's zone is Europe/Berlin (UTC+1 in January): 17:00 there is 16:00 UTC
+        List<Map<String, Object>> recent = all("updated >= \"2026-01-01 17:00\" AND project in (PROJ, OPS, WEB) ORDER BY updated");
 
         assertThat(recent).hasSize(40);
         assertThat(((Map<String, Object>) recent.get(0).get("fields")).get("updated")).isEqualTo("2026-01-01T16:00:00.000+0000");

@@ -35,11 +35,12 @@ class LargeSiteSearchTest {
 
     @Test
     void pagingTheLastFiveThousandOfAHundredThousandIssuesSeesEachOnce() {
-        // issue i was updated at 2026-01-01T00:00Z + i minutes; 95,000 minutes on is 2026-03-07 23:20
+        // issue i was updated at 2026-01-01T00:00Z + i minutes; 95,000 minutes on is 2026-03-07 23:20 UTC,
+        // 2026-03-08 00:20 in the sandbox user's zone (Europe/Berlin), which is how Jira reads a JQL date
         Set<String> seen = new HashSet<>();
         String next = null;
         do {
-            Map<String, Object> body = new LinkedHashMap<>(Map.of("jql", "updated >= \"2026-03-07 23:20\"", "maxResults", 100));
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("jql", "updated >= \"2026-03-08 00:20\"", "maxResults", 100));
             if (next != null) {
                 body.put("nextPageToken", next);
             }
