@@ -74,10 +74,12 @@ public final class Devstack implements AutoCloseable {
 
     private static Map<String, String> environmentFor(EmbeddedInfrastructure infrastructure, DevstackSettings settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
-        int authPort = settings.services().stream().filter(s -> s.module().equals("auth-service"))
-                .findFirst().orElseThrow().port();
+        String auth = "http://localhost:" + port(settings, "auth-service");
         return Map.of(
-                "HUB_SECURITY_JWT_JWKS_URI", "http://localhost:" + authPort + "/.well-known/jwks.json",
+                "HUB_SECURITY_JWT_JWKS_URI", auth + "/.well-known/jwks.json",
+                // sync-worker calls auth-service for its service token and connector-service for credentials
+                "HUB_SYNC_FETCH_AUTH_URL", auth,
+                "HUB_SYNC_FETCH_CONNECTOR_URL", "http://localhost:" + port(settings, "connector-service"),
                 "SPRING_PROFILES_ACTIVE", "devstack",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
                 "HUB_POSTGRES_HOST", postgres.host(),
@@ -85,6 +87,10 @@ public final class Devstack implements AutoCloseable {
                 "HUB_POSTGRES_DATABASE", postgres.database(),
                 "HUB_POSTGRES_USERNAME", postgres.username(),
                 "HUB_POSTGRES_PASSWORD", postgres.password());
+    }
+
+    private static int port(DevstackSettings settings, String module) {
+        return settings.services().stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().port();
     }
 
     private static void awaitHealthy(List<ServiceProcess> services, Duration timeout) {

@@ -14,12 +14,11 @@ import org.integrationhub.sync.failures.ConsumerFailurePolicy;
 import org.integrationhub.sync.failures.ConsumerSettings;
 import org.integrationhub.sync.failures.DatabaseFailures;
 import org.integrationhub.sync.failures.PoisonRecord;
+import org.integrationhub.sync.failures.RecordValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,6 @@ class ObservationListener {
 
     static final String ID = "apply-observations";
     private static final Logger log = LoggerFactory.getLogger(ObservationListener.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(ObservationListener.class);
 
     private final ApplyStage stage;
     private final ConsumerSettings settings;
@@ -95,24 +93,12 @@ class ObservationListener {
     }
 
     private static EventEnvelope<TaskObserved> observationOf(ConsumerRecord<String, EventEnvelope<?>> record) {
-        var undecodable = SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-                LOG_ACCESSOR);
-        if (undecodable != null) {
-            // the cause's message may quote the value: name only its type
-            throw new PoisonRecord("undecodable value ("
-                    + (undecodable.getCause() == null ? "unknown" : undecodable.getCause().getClass().getSimpleName()) + ")", undecodable);
-        }
-        EventEnvelope<?> envelope = record.value();
-        if (envelope == null || !EventTypes.TASK_OBSERVED.name().equals(envelope.type())) {
-            throw new PoisonRecord("not a task observation: " + (envelope == null ? "null value" : envelope.type()), null);
-        }
-        TaskObserved observed = envelope.payloadAs(EventTypes.TASK_OBSERVED);
-        TaskKey expected = new TaskKey(envelope.orgId(), observed.system(), observed.externalId());
+        EventEnvelope<TaskObserved> typed = RecordValues.envelope(record, EventTypes.TASK_OBSERVED);
+        TaskObserved observed = typed.payload();
+        TaskKey expected = new TaskKey(typed.orgId(), observed.system(), observed.externalId());
         if (record.key() == null || !expected.format().equals(record.key())) {
             throw new PoisonRecord("record key does not name the observed task of the envelope's organisation", null);
         }
-        @SuppressWarnings("unchecked")
-        EventEnvelope<TaskObserved> typed = (EventEnvelope<TaskObserved>) envelope;
         return typed;
     }
 }

@@ -7,6 +7,7 @@ import org.integrationhub.events.UserMappingChanged;
 import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.sync.failures.ConsumerSettings;
 import org.integrationhub.sync.failures.PoisonRecord;
+import org.integrationhub.sync.failures.RecordValues;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,7 @@ class MappingReplicaListener {
 
     /** The mapping, or null for a tombstone (the mapping was deleted). */
     private static UserMappingChanged payloadOf(ConsumerRecord<String, EventEnvelope<?>> record, UserMappingKey key) {
-        EventEnvelope<?> envelope = record.value();
+        EventEnvelope<?> envelope = RecordValues.envelopeOrTombstone(record);
         if (envelope == null) {
             return null;
         }

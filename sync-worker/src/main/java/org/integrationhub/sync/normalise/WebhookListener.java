@@ -14,11 +14,10 @@ import org.integrationhub.events.Topics;
 import org.integrationhub.events.WebhookReceived;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.sync.failures.PoisonRecord;
+import org.integrationhub.sync.failures.RecordValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,6 @@ class WebhookListener {
 
     static final String ID = "normalise-webhooks";
     private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(WebhookListener.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final WebhookNormaliser normaliser = new WebhookNormaliser();
@@ -51,7 +49,7 @@ class WebhookListener {
     @KafkaListener(id = ID, idIsGroup = false, groupId = "sync-worker.normalise",
             topics = "#{T(org.integrationhub.events.Topics).WEBHOOK_DELIVERIES.name()}")
     void onDelivery(ConsumerRecord<String, EventEnvelope<?>> record) {
-        EventEnvelope<WebhookReceived> envelope = deliveryOf(record);
+        EventEnvelope<WebhookReceived> envelope = RecordValues.envelope(record, EventTypes.WEBHOOK_RECEIVED);
         WebhookReceived delivery = envelope.payload();
         WebhookNormaliser.Result result;
         try {
@@ -86,21 +84,5 @@ class WebhookListener {
 
     private void count(WebhookReceived delivery, String outcome) {
         meters.counter("sync.normalise.deliveries", "provider", delivery.provider().wireName(), "outcome", outcome).increment();
-    }
-
-    private static EventEnvelope<WebhookReceived> deliveryOf(ConsumerRecord<String, EventEnvelope<?>> record) {
-        var undecodable = SerializationUtils.getExceptionFromHeader(record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-                LOG_ACCESSOR);
-        if (undecodable != null) {
-            throw new PoisonRecord("undecodable value ("
-                    + (undecodable.getCause() == null ? "unknown" : undecodable.getCause().getClass().getSimpleName()) + ")", undecodable);
-        }
-        EventEnvelope<?> envelope = record.value();
-        if (envelope == null || !EventTypes.WEBHOOK_RECEIVED.name().equals(envelope.type())) {
-            throw new PoisonRecord("not a webhook delivery: " + (envelope == null ? "null value" : envelope.type()), null);
-        }
-        @SuppressWarnings("unchecked")
-        EventEnvelope<WebhookReceived> typed = (EventEnvelope<WebhookReceived>) envelope;
-        return typed;
     }
 }

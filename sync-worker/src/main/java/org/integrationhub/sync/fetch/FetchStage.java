@@ -1,0 +1,159 @@
+package org.integrationhub.sync.fetch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.EventTypes;
+import org.integrationhub.events.ExternalSystem;
+import org.integrationhub.events.IdempotencyKeys;
+import org.integrationhub.events.OrgId;
+import org.integrationhub.events.SyncRequested;
+import org.integrationhub.events.TaskKey;
+import org.integrationhub.events.TaskObserved;
+import org.integrationhub.events.Topics;
+import org.integrationhub.support.kafka.EventPublisher;
+import org.integrationhub.sync.failures.DatabaseFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * Runs one sync: finds the connection in the local replica, gets its credentials from
+ * connector-service, pages through the provider, and for every page publishes one
+ * {@link TaskObserved} per new item (acknowledged by Kafka), then saves the cursor, then reports
+ * progress. The observations of a polled version share one idempotency key however often they are
+ * fetched, so a sync that crashed and runs again, or overlaps a webhook, is applied once. A sync
+ * that cannot complete records its reason on the run.
+ */
+@Service
+public class FetchStage {
+
+    private static final Logger log = LoggerFactory.getLogger(FetchStage.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ConnectionReplica connections;
+    private final Connector connector;
+    private final SyncCursors cursors;
+    private final EventPublisher publisher;
+    private final WebClient.Builder http;
+    private final FetchSettings settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final ProviderClient.Sleeper sleeper;
+
+    FetchStage(ConnectionReplica connections, SyncCursors cursors, EventPublisher publisher, WebClient.Builder http, FetchSettings settings,
+            MeterRegistry meters, Clock clock) {
+        this.connections = connections;
+        this.cursors = cursors;
+        this.publisher = publisher;
+        this.http = http;
+        this.settings = settings;
+        this.meters = meters;
+        this.clock = clock;
+        this.connector = new Connector(http, settings, new ServiceTokens(http, settings, clock));
+        this.sleeper = duration -> Thread.sleep(duration.toMillis());
+    }
+
+    /** The counts of one sync, as reported on its run. */
+    record Outcome(String status, int pages, int itemsSeen, String error) {
+    }
+
+    Outcome run(OrgId org, SyncRequested request) {
+        connector.progress(request.syncRunId(), "running", 0, 0, null);
+        var counts = new int[2];
+        try {
+            ConnectionReplica.Replicated connection = connection(org, request);
+            TaskSource source = source(connection.system());
+            if (request.fullResync()) {
+                cursors.reset(connection.id());
+            }
+            var credentials = connector.credentials(connection.id());
+            var client = new ProviderClient(http, settings, clock, sleeper);
+            source.fetch(new TaskSource.Fetch(connection, credentials, client, cursors, settings.pageSize()),
+                    (scope, itemsOnPage, observations, cursorAfter) -> {
+                        publish(org, observations);
+                        cursors.save(connection.id(), scope, cursorAfter);
+                        counts[0]++;
+                        counts[1] += observations.size();
+                        meters.counter("sync.fetch.observations", "system", connection.system().wireName()).increment(observations.size());
+                        connector.progress(request.syncRunId(), "running", counts[0], counts[1], null);
+                    });
+            connector.progress(request.syncRunId(), "succeeded", counts[0], counts[1], null);
+            meters.counter("sync.fetch.runs", "outcome", "succeeded").increment();
+            log.info("Sync run {} of connection {} succeeded: {} page(s), {} new item(s)", request.syncRunId(), request.connectionId(),
+                    counts[0], counts[1]);
+            return new Outcome("succeeded", counts[0], counts[1], null);
+        } catch (SyncFailed failed) {
+            connector.progress(request.syncRunId(), "failed", counts[0], counts[1], failed.getMessage());
+            meters.counter("sync.fetch.runs", "outcome", "failed").increment();
+            log.warn("Sync run {} of connection {} failed after {} page(s): {}", request.syncRunId(), request.connectionId(), counts[0],
+                    failed.getMessage());
+            return new Outcome("failed", counts[0], counts[1], failed.getMessage());
+        } catch (RuntimeException unexpected) {
+            if (DatabaseFailures.isUnavailable(unexpected)) {
+                // the failure policy retries until the database is back; the sync then resumes from its saved cursor
+                throw unexpected;
+            }
+            log.error("Sync run {} of connection {} failed unexpectedly after {} page(s)", request.syncRunId(), request.connectionId(),
+                    counts[0], unexpected);
+            String reason = "internal error (" + unexpected.getClass().getSimpleName() + "); see sync-worker's log";
+            connector.progress(request.syncRunId(), "failed", counts[0], counts[1], reason);
+            meters.counter("sync.fetch.runs", "outcome", "failed").increment();
+            return new Outcome("failed", counts[0], counts[1], reason);
+        }
+    }
+
+    /** The connection from the replica; a request may overtake its connection's snapshot, so it waits a little. */
+    private ConnectionReplica.Replicated connection(OrgId org, SyncRequested request) {
+        Instant deadline = clock.instant().plus(settings.connectionWait());
+        while (true) {
+            Optional<ConnectionReplica.Replicated> found = connections.find(request.connectionId(), PUBLISH_TIMEOUT);
+            if (found.isPresent()) {
+                var connection = found.get();
+                if (!connection.orgId().equals(org)) {
+                    throw new SyncFailed("the sync request's organisation does not own the connection");
+                }
+                if (connection.deleted() || !connection.enabled()) {
+                    throw new SyncFailed("the connection is " + (connection.deleted() ? "deleted" : "disabled"));
+                }
+                return connection;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new SyncFailed("the connection is unknown to sync-worker (no snapshot on " + Topics.CONNECTIONS.name() + ")");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new SyncFailed("the sync was interrupted");
+            }
+        }
+    }
+
+    private static TaskSource source(ExternalSystem system) {
+        return switch (system) {
+            case JIRA -> new JiraSource();
+            case GITHUB -> new GitHubSource();
+            default -> throw new SyncFailed(system.wireName() + " connections hold no tasks to sync");
+        };
+    }
+
+    private void publish(OrgId org, List<TaskObserved> observations) {
+        Flux.fromIterable(observations)
+                .flatMap(observed -> {
+                    String key = IdempotencyKeys.polledItem(observed.connectionId(), observed.externalId(), observed.sourceUpdatedAt());
+                    var envelope = EventEnvelope.of(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), EventTypes.TASK_OBSERVED,
+                            org, key, observed, clock);
+                    return publisher.publish(Topics.TASK_OBSERVATIONS, new TaskKey(org, observed.system(), observed.externalId()), envelope);
+                }, 32)
+                .then().block(PUBLISH_TIMEOUT);
+    }
+}
