@@ -40,6 +40,7 @@ class DevstackIT {
                     .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
             String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
             aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
+            aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(services, token);
         }
 
         await("every service process ended").atMost(Duration.ofSeconds(30))
@@ -88,6 +89,35 @@ class DevstackIT {
                         .header("X-Hub-Signature", signature).header("X-Atlassian-Webhook-Identifier", "devstack-delivery")
                         .bodyValue(body).exchange()
                         .expectStatus().isOk().expectBody().jsonPath("$.data.deliveryId").isEqualTo("devstack-delivery"));
+    }
+
+    /**
+     * The whole pipeline across processes: connector-service turns sync-now into a request, sync-worker gets a service
+     * token from auth-service and the credentials from connector-service, pages through the sandbox's Jira, applies the
+     * observations and reports progress on the run; the tasks are then in sync-worker's read API.
+     */
+    private static void aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(List<HubService> services, String token) {
+        int sandboxPort = services.stream().filter(s -> s.module().equals("provider-sandbox")).findFirst().orElseThrow().port();
+        WebTestClient connector = client(services, "connector-service");
+        byte[] created = connector.post().uri("/api/integrations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("type", "jira", "auth", "api_token", "baseUrl", "http://localhost:" + sandboxPort + "/atlassian/site/acme",
+                        "email", "admin@acme.example", "apiToken", "sandbox-jira-api-token", "projectKeys", List.of("OPS")))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBodyContent();
+        String connectionId = JsonPath.read(new String(created, StandardCharsets.UTF_8), "$.data.id");
+        connector.post().uri("/api/integrations/" + connectionId + "/sync-now").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isAccepted();
+
+        WebTestClient tasks = client(services, "sync-worker");
+        await("the sandbox's 333 OPS issues in sync-worker's task API").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                tasks.get().uri(b -> b.path("/api/external-tasks").queryParam("connectionId", connectionId).build())
+                        .headers(h -> h.setBearerAuth(token)).exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.page.totalElements").isEqualTo(333));
+        await("the sync run succeeded").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                connector.get().uri("/api/integrations/" + connectionId + "/sync-runs").headers(h -> h.setBearerAuth(token)).exchange()
+                        .expectStatus().isOk().expectBody()
+                        .jsonPath("$.data[0].status").isEqualTo("succeeded")
+                        .jsonPath("$.data[0].itemsSeen").isEqualTo(333));
     }
 
     private static byte[] hmacSha256(String secret, byte[] data) {
