@@ -75,8 +75,12 @@ class FetchIT extends SyncWorkerTest {
     }
 
     private SyncRunId syncNow(ExternalSystem system) {
+        return syncNow(system, false);
+    }
+
+    private SyncRunId syncNow(ExternalSystem system, boolean fullResync) {
         SyncRunId run = SyncRunId.random();
-        var request = new SyncRequested(connection, run, system, SyncRequested.Trigger.MANUAL, false, Instant.now());
+        var request = new SyncRequested(connection, run, system, SyncRequested.Trigger.MANUAL, fullResync, Instant.now());
         publisher.publish(Topics.SYNC_REQUESTS, connection, EventEnvelope.of(EventTypes.SYNC_REQUESTED, organisation,
                 "sync:" + run, request, Clock.systemUTC())).block(Duration.ofSeconds(10));
         return run;
@@ -115,6 +119,22 @@ class FetchIT extends SyncWorkerTest {
         assertThat(again.itemsSeen()).as("the cursor leaves out what was fetched").isZero();
         assertThat(tasksOf(organisation)).isEqualTo(1000);
         assertThat(eventsOf(organisation)).as("no new events").isEqualTo(1000);
+    }
+
+    @Test
+    void aFullResyncFetchesEverythingAgainAndTheApplyStageCountsItAllAsDuplicates() {
+        announce(ExternalSystem.JIRA, List.of("PROJ"), jiraSite(), JIRA_AUTH);
+        assertThat(finished(syncNow(ExternalSystem.JIRA)).itemsSeen()).isEqualTo(334);
+        await("334 events").atMost(SYNCED).until(() -> eventsOf(organisation) == 334);
+        double duplicatesBefore = counted("sync.apply.observations", "outcome", "duplicate");
+
+        var again = finished(syncNow(ExternalSystem.JIRA, true));
+
+        assertThat(again.itemsSeen()).as("the cursor was reset").isEqualTo(334);
+        await("334 duplicates counted").atMost(SYNCED)
+                .until(() -> counted("sync.apply.observations", "outcome", "duplicate") - duplicatesBefore >= 334);
+        assertThat(tasksOf(organisation)).isEqualTo(334);
+        assertThat(eventsOf(organisation)).as("no new events").isEqualTo(334);
     }
 
     @Test
