@@ -28,14 +28,8 @@ final class GitHubWebhooks implements ProviderWebhooks {
     }
 
     @Override
-    public boolean accepts(MediaType contentType) {
-        return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
-                || MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType);
-    }
-
-    @Override
-    public String acceptedTypes() {
-        return "application/json or application/x-www-form-urlencoded";
+    public List<MediaType> contentTypes() {
+        return JSON_OR_FORM;
     }
 
     @Override

@@ -34,13 +34,8 @@ final class JiraWebhooks implements ProviderWebhooks {
     }
 
     @Override
-    public boolean accepts(MediaType contentType) {
-        return MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
-    }
-
-    @Override
-    public String acceptedTypes() {
-        return "application/json";
+    public List<MediaType> contentTypes() {
+        return List.of(MediaType.APPLICATION_JSON);
     }
 
     @Override
