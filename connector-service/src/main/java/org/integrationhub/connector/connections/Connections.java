@@ -69,7 +69,7 @@ class Connections {
                 request.email(), vault.seal(id, request.apiToken()),
                 request.webhookSecret() == null ? null : vault.seal(id, request.webhookSecret()), request.projectKeys(),
                 request.jqlFilter(), request.pollingEnabled(), request.enabled(), false, "active", null, 0, null, now, null,
-                null, null, null, 1, now, now);
+                null, null, null, 1, now, now, null);
         return repository.insert(draft)
                 .flatMap(created -> snapshots.announce(created).thenReturn(created))
                 .as(transaction::transactional)
@@ -95,7 +95,8 @@ class Connections {
                         or(changes.pollingEnabled(), c.pollingEnabled()), or(changes.enabled(), c.enabled()), c.primary(),
                         changes.apiToken() == null ? c.status() : "active", changes.apiToken() == null ? c.lastError() : null,
                         changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
-                        c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt()))
+                        c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt(),
+                        c.siteUrl()))
                 .flatMap(this::save)
                 .as(transaction::transactional)
                 .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()));

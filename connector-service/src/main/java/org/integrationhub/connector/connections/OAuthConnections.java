@@ -1,0 +1,61 @@
+package org.integrationhub.connector.connections;
+
+import java.time.Clock;
+import org.integrationhub.connector.credentials.CredentialVault;
+import org.integrationhub.connector.oauth.ExternalIdentity;
+import org.integrationhub.connector.oauth.OAuthStates;
+import org.integrationhub.connector.oauth.TokenGrant;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.events.ExternalSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores the outcome of a completed authorisation: a new OAuth connection, or — when the
+ * organisation already connects the same target (Atlassian site, GitHub user, Slack team) — the
+ * existing one with the new tokens, its status active and its error count reset. Tokens are
+ * sealed for the connection they belong to; the snapshot commits with the change.
+ */
+@Service
+class OAuthConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(OAuthConnections.class);
+
+    private final OAuthConnectionRepository repository;
+    private final ConnectionSnapshots snapshots;
+    private final CredentialVault vault;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+
+    OAuthConnections(OAuthConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault,
+            TransactionalOperator transaction, Clock clock) {
+        this.repository = repository;
+        this.snapshots = snapshots;
+        this.vault = vault;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    Mono<Connection> connect(OAuthStates.Pending pending, ExternalSystem type, ExternalIdentity identity, TokenGrant grant) {
+        var now = clock.instant();
+        return repository.lockByIdentity(pending.orgId(), type, identity.key())
+                .map(existing -> repository.reauthorise(authorised(existing, pending, type, identity, grant), now))
+                .defaultIfEmpty(Mono.defer(() -> repository.insert(authorised(ConnectionId.random(), pending, type, identity, grant), now)))
+                .flatMap(write -> write)
+                .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
+                .as(transaction::transactional)
+                .doOnNext(c -> log.info("Connected {} connection {} through OAuth in organisation {}", type.wireName(), c.id(),
+                        pending.orgId()));
+    }
+
+    private OAuthConnectionRepository.Authorised authorised(ConnectionId id, OAuthStates.Pending pending, ExternalSystem type,
+            ExternalIdentity identity, TokenGrant grant) {
+        return new OAuthConnectionRepository.Authorised(id, pending.orgId(), type, identity.displayName(), identity.baseUrl(),
+                identity.siteUrl(), identity.key(), grant.scope(), vault.seal(id, grant.accessToken()),
+                grant.refreshToken() == null ? null : vault.seal(id, grant.refreshToken()), grant.expiresAt(),
+                identity.accountId(), identity.accountEmail(), identity.accountName());
+    }
+}

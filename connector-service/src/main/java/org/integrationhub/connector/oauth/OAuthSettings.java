@@ -1,0 +1,63 @@
+package org.integrationhub.connector.oauth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The OAuth provider catalogue and the flow's timings ({@code hub.connector.oauth.*}). A provider
+ * is data: its URLs, scopes, PKCE, extra authorize parameters, token request headers, the shape of
+ * its token answers and how its refresh tokens behave; {@code family} names the few protocol
+ * deviations that need code (how the external identity is read). A provider without a client id
+ * is not offered.
+ */
+@ConfigurationProperties("hub.connector.oauth")
+public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Duration refreshMargin, Duration refreshTick,
+        Duration timeout, Map<String, Provider> providers) {
+
+    public OAuthSettings {
+        uiRedirectUrl = uiRedirectUrl == null ? "http://localhost:8080/integrations" : uiRedirectUrl;
+        stateLifetime = stateLifetime == null ? Duration.ofMinutes(10) : stateLifetime;
+        refreshMargin = refreshMargin == null ? Duration.ofMinutes(5) : refreshMargin;
+        refreshTick = refreshTick == null ? Duration.ofMinutes(1) : refreshTick;
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+    }
+
+    /** How a provider answers the token endpoint: RFC 6749 JSON (errors as {@code error}), or Slack's {@code ok}/{@code error}. */
+    public enum TokenResponseFormat { OAUTH2, SLACK }
+
+    /** What a refresh does: rotates the refresh token (use exactly once), keeps it, or there is none. */
+    public enum RefreshBehaviour { ROTATING, REUSABLE, NONE }
+
+    /**
+     * One provider. {@code system}: the connection type it creates (jira, confluence, github,
+     * slack); {@code family}: atlassian, github or slack (identity lookup); {@code redirectUri}: the
+     * exact callback URL registered with the provider; {@code revokedErrors}: the error codes that
+     * mean the grant is dead (the connection turns revoked).
+     */
+    public record Provider(String system, String family, String clientId, String clientSecret, String authorizationUri,
+            String tokenUri, String apiBaseUrl, String redirectUri, List<String> scopes, boolean pkce,
+            Map<String, String> authorizeParameters, Map<String, String> tokenRequestHeaders, TokenResponseFormat tokenResponse,
+            RefreshBehaviour refresh, List<String> revokedErrors) {
+
+        public Provider {
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+            authorizeParameters = authorizeParameters == null ? Map.of() : Map.copyOf(authorizeParameters);
+            tokenRequestHeaders = tokenRequestHeaders == null ? Map.of() : Map.copyOf(tokenRequestHeaders);
+            tokenResponse = tokenResponse == null ? TokenResponseFormat.OAUTH2 : tokenResponse;
+            refresh = refresh == null ? RefreshBehaviour.NONE : refresh;
+            revokedErrors = revokedErrors == null ? List.of("invalid_grant") : List.copyOf(revokedErrors);
+        }
+
+        public boolean configured() {
+            return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Provider[system=" + system + ", clientId=" + clientId + "]";
+        }
+    }
+}
