@@ -1,0 +1,163 @@
+package org.integrationhub.connector.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.connector.ConnectorApi.read;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.integrationhub.connector.ConnectorApi;
+import org.integrationhub.events.OrgId;
+import org.integrationhub.sandbox.oauth.Provider;
+import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * Refresh of OAuth tokens: on demand through the credentials endpoint, single-flight across two
+ * instances of the service; on a schedule; a dead refresh token turns the connection revoked until
+ * it is authorised again; a provider that does not answer leaves the tokens alone.
+ */
+@HubIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OAuthRefreshIT {
+
+    private static final String CLOUD_ID = "11223344-aaaa-bbbb-cccc-1234567890ab";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OAuthRefreshScheduler scheduler;
+
+    private final OrgId organisation = OrgId.random();
+
+    @DynamicPropertySource
+    static void sandbox(DynamicPropertyRegistry registry) {
+        OAuthFlow.sandboxProperties(registry);
+    }
+
+    private ConnectorApi api() {
+        return new ConnectorApi(port);
+    }
+
+    /** Ages the stored access token so that it expires within the refresh margin (it still works at the sandbox). */
+    private static void expiresSoon(String id) throws Exception {
+        assertThat(OAuthFlow.sql("update connector.connections set token_expiry = now() + interval '1 minute' where id = ?",
+                UUID.fromString(id))).isEqualTo(1);
+    }
+
+    private static int refreshes() {
+        return ConnectorApi.SANDBOX.oauth().refreshCount(Provider.ATLASSIAN);
+    }
+
+    private String credentials(int atPort, String id) {
+        return read(new ConnectorApi(atPort).asService("sync-worker", "credentials:read").get()
+                .uri("/internal/connections/" + id + "/credentials").exchange().expectStatus().isOk(), "$.data.authorization");
+    }
+
+    @Test
+    void twentyConcurrentCredentialRequestsOverTwoInstancesRefreshOnce(CapturedOutput output) throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String before = credentials(port, id);
+        expiresSoon(id);
+        int refreshesBefore = refreshes();
+
+        try (var second = OAuthFlow.secondInstance()) {
+            int secondPort = OAuthFlow.portOf(second);
+            String token = TestTokens.shared().service("sync-worker", "credentials:read");
+            List<String> answers = Flux.range(0, 20)
+                    .flatMap(i -> WebClient.create("http://localhost:" + (i % 2 == 0 ? port : secondPort)).get()
+                            .uri("/internal/connections/" + id + "/credentials").headers(h -> h.setBearerAuth(token))
+                            .exchangeToMono(response -> response.bodyToMono(String.class)
+                                    .map(body -> response.statusCode().value() + " " + body)), 20)
+                    .collectList()
+                    .block(Duration.ofSeconds(60));
+
+            assertThat(answers).hasSize(20).allSatisfy(answer -> assertThat(answer).startsWith("200 "));
+            List<String> authorizations = answers.stream()
+                    .map(answer -> (String) com.jayway.jsonpath.JsonPath.read(answer.substring(4), "$.data.authorization"))
+                    .distinct().toList();
+            assertThat(authorizations).as("everybody got the one refreshed token").hasSize(1).doesNotContain(before);
+            assertThat(refreshes() - refreshesBefore).as("refreshes at the sandbox").isEqualTo(1);
+
+            var myself = WebClient.create().get()
+                    .uri(ConnectorApi.SANDBOX.baseUrl() + "/atlassian/api/ex/jira/" + CLOUD_ID + "/rest/api/3/myself")
+                    .header("Authorization", authorizations.get(0)).retrieve().toBodilessEntity().block();
+            assertThat(myself.getStatusCode().value()).isEqualTo(200);
+            assertThat(output.getAll()).doesNotContain(authorizations.get(0).substring(7)).doesNotContain(before.substring(7))
+                    .doesNotContainPattern("atlr_[A-Za-z0-9_-]{20,}").doesNotContain("invalid_grant");
+        }
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("active").jsonPath("$.data.errorCount").isEqualTo(0);
+    }
+
+    @Test
+    void aRevokedRefreshTokenTurnsTheConnectionRevokedUntilItIsAuthorisedAgain() throws Exception {
+        OAuthFlow flow = new OAuthFlow(port);
+        String id = flow.connected(organisation, "jira");
+        expiresSoon(id);
+        ConnectorApi.SANDBOX.oauth().revokeRefreshTokens(Provider.ATLASSIAN);
+
+        api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("connection_revoked");
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("revoked")
+                .jsonPath("$.data.errorCount").isEqualTo(1)
+                .jsonPath("$.data.lastError").value(String.class, error -> assertThat(error).contains("invalid_grant"));
+        int refreshesBefore = refreshes();
+        api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
+                .expectStatus().isEqualTo(409);
+        assertThat(refreshes()).as("a revoked connection is not refreshed again").isEqualTo(refreshesBefore);
+
+        assertThat(flow.connected(organisation, "jira")).isEqualTo(id);
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("active").jsonPath("$.data.errorCount").isEqualTo(0)
+                .jsonPath("$.data.lastError").doesNotExist();
+        assertThat(credentials(port, id)).startsWith("Bearer atl_");
+    }
+
+    @Test
+    void theScheduleRefreshesTokensAboutToExpire() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String before = OAuthFlow.stored("refresh_token", id);
+        expiresSoon(id);
+
+        assertThat(scheduler.refreshExpiring().collectList().block(Duration.ofSeconds(30)))
+                .extracting(Object::toString).contains(id);
+
+        assertThat(OAuthFlow.stored("refresh_token", id)).as("the rotated refresh token is stored").isNotEqualTo(before);
+        Instant expiry = Instant.parse(read(api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange(),
+                "$.data.tokenExpiry"));
+        assertThat(expiry).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
+        assertThat(scheduler.refreshExpiring().collectList().block(Duration.ofSeconds(30))).extracting(Object::toString)
+                .doesNotContain(id);
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerLeavesTheTokensAlone() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String before = credentials(port, id);
+        String storedRefresh = OAuthFlow.stored("refresh_token", id);
+        expiresSoon(id);
+
+        try (var unreachable = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.token-uri=http://localhost:9/oauth/token")) {
+            assertThat(credentials(OAuthFlow.portOf(unreachable), id)).as("the still valid token").isEqualTo(before);
+        }
+        assertThat(OAuthFlow.stored("refresh_token", id)).isEqualTo(storedRefresh);
+        assertThat(OAuthFlow.stored("status", id)).isEqualTo("active");
+        assertThat(OAuthFlow.stored("last_error", id)).contains("did not answer");
+
+        assertThat(credentials(port, id)).as("refreshed once the provider answers again").isNotEqualTo(before);
+    }
+}
