@@ -29,11 +29,13 @@ class Connections {
     private final ConnectionSnapshots snapshots;
     private final CredentialVault vault;
     private final JiraSite jira;
+    private final OAuthConnections oauth;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     Connections(ConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault, JiraSite jira,
-            TransactionalOperator transaction, Clock clock) {
+            OAuthConnections oauth, TransactionalOperator transaction, Clock clock) {
+        this.oauth = oauth;
         this.repository = repository;
         this.snapshots = snapshots;
         this.vault = vault;
@@ -110,7 +112,14 @@ class Connections {
                 .as(transaction::transactional);
     }
 
+    /** Deletes the connection; an OAuth connection's grant is first ended at the provider where it supports that. */
     Mono<Void> delete(OrgId org, ConnectionId id) {
+        return get(org, id)
+                .flatMap(c -> "oauth".equals(c.authType()) ? oauth.revokeAtProvider(id) : Mono.just(false))
+                .then(Mono.defer(() -> deleteRow(org, id)));
+    }
+
+    private Mono<Void> deleteRow(OrgId org, ConnectionId id) {
         return repository.delete(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .flatMap(snapshots::retire)

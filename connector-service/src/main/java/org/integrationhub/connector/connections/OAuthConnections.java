@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.integrationhub.connector.credentials.CredentialVault;
 import org.integrationhub.connector.oauth.ExternalIdentity;
 import org.integrationhub.connector.oauth.OAuthStates;
+import org.integrationhub.connector.oauth.ProviderRevocation;
 import org.integrationhub.connector.oauth.TokenGrant;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
@@ -27,12 +28,14 @@ class OAuthConnections {
     private final OAuthConnectionRepository repository;
     private final ConnectionSnapshots snapshots;
     private final CredentialVault vault;
+    private final ProviderRevocation revocation;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     OAuthConnections(OAuthConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault,
-            TransactionalOperator transaction, Clock clock) {
+            ProviderRevocation revocation, TransactionalOperator transaction, Clock clock) {
         this.repository = repository;
+        this.revocation = revocation;
         this.snapshots = snapshots;
         this.vault = vault;
         this.transaction = transaction;
@@ -49,6 +52,20 @@ class OAuthConnections {
                 .as(transaction::transactional)
                 .doOnNext(c -> log.info("Connected {} connection {} through OAuth in organisation {}", type.wireName(), c.id(),
                         pending.orgId()));
+    }
+
+    /** Ends the connection's grant at the provider where it supports that (best effort: the disconnect goes on). */
+    Mono<Boolean> revokeAtProvider(ConnectionId id) {
+        return repository.tokens(id)
+                .flatMap(stored -> Mono.fromCallable(() -> new String[] {
+                                stored.accessToken() == null ? null : vault.open(id, stored.accessToken()),
+                                stored.refreshToken() == null ? null : vault.open(id, stored.refreshToken())})
+                        .flatMap(tokens -> revocation.revoke(stored.type().wireName(), tokens[0], tokens[1])))
+                .onErrorResume(unreadable -> {
+                    log.warn("The tokens of connection {} could not be revoked: {}", id, unreadable.getClass().getSimpleName());
+                    return Mono.just(false);
+                })
+                .defaultIfEmpty(false);
     }
 
     private OAuthConnectionRepository.Authorised authorised(ConnectionId id, OAuthStates.Pending pending, ExternalSystem type,

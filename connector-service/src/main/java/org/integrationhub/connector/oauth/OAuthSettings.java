@@ -32,15 +32,23 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
     public enum RefreshBehaviour { ROTATING, REUSABLE, NONE }
 
     /**
+     * How a disconnect ends the grant at the provider: not at all (Atlassian documents no revocation
+     * for 3LO apps), GitHub's {@code DELETE /applications/{clientId}/grant}, Slack's
+     * {@code auth.revoke}, or RFC 7009 token revocation (Google, Dropbox later).
+     */
+    public enum Revocation { NONE, GITHUB_GRANT, SLACK_AUTH_REVOKE, RFC7009 }
+
+    /**
      * One provider. {@code system}: the connection type it creates (jira, confluence, github,
      * slack); {@code family}: atlassian, github or slack (identity lookup); {@code redirectUri}: the
      * exact callback URL registered with the provider; {@code revokedErrors}: the error codes that
-     * mean the grant is dead (the connection turns revoked).
+     * mean the grant is dead (the connection turns revoked); {@code revocation} and
+     * {@code revocationUri} (may name {@code {clientId}}): how a disconnect ends the grant.
      */
     public record Provider(String system, String family, String clientId, String clientSecret, String authorizationUri,
             String tokenUri, String apiBaseUrl, String redirectUri, List<String> scopes, boolean pkce,
             Map<String, String> authorizeParameters, Map<String, String> tokenRequestHeaders, TokenResponseFormat tokenResponse,
-            RefreshBehaviour refresh, List<String> revokedErrors) {
+            RefreshBehaviour refresh, List<String> revokedErrors, Revocation revocation, String revocationUri) {
 
         public Provider {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -49,6 +57,7 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
             tokenResponse = tokenResponse == null ? TokenResponseFormat.OAUTH2 : tokenResponse;
             refresh = refresh == null ? RefreshBehaviour.NONE : refresh;
             revokedErrors = revokedErrors == null ? List.of("invalid_grant") : List.copyOf(revokedErrors);
+            revocation = revocation == null || revocationUri == null ? Revocation.NONE : revocation;
         }
 
         public boolean configured() {

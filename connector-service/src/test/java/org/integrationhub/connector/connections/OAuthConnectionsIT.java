@@ -203,6 +203,54 @@ class OAuthConnectionsIT {
         }).block();
     }
 
+    @Test
+    void disconnectingGitHubDeletesTheGrantAtGitHub() {
+        String id = flow().connected(organisation, "github");
+        String authorization = credentialsOf(id);
+        assertThat(status(ConnectorApi.SANDBOX.baseUrl() + "/github/api/user", authorization)).isEqualTo(200);
+
+        api().as(organisation).delete().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isNoContent();
+
+        assertThat(status(ConnectorApi.SANDBOX.baseUrl() + "/github/api/user", authorization)).as("the grant is gone").isEqualTo(401);
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void disconnectingSlackRevokesTheToken() {
+        String id = flow().connected(organisation, "slack");
+        String authorization = credentialsOf(id);
+        assertThat(slackAuthTest(authorization)).isTrue();
+
+        api().as(organisation).delete().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isNoContent();
+
+        assertThat(slackAuthTest(authorization)).isFalse();
+        assertThat(connectionCount()).isZero();
+    }
+
+    @Test
+    void disconnectingJiraDeletesTheConnection() {
+        String id = flow().connected(organisation, "jira");
+        api().as(organisation).delete().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isNoContent();
+        assertThat(connectionCount()).isZero();
+    }
+
+    private String credentialsOf(String id) {
+        return read(api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials")
+                .exchange().expectStatus().isOk(), "$.data.authorization");
+    }
+
+    private static int status(String url, String authorization) {
+        return WebClient.create().get().uri(url).header("Authorization", authorization)
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())).block();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean slackAuthTest(String authorization) {
+        Map<String, Object> answer = WebClient.create().post().uri(ConnectorApi.SANDBOX.baseUrl() + "/slack/api/auth.test")
+                .header("Authorization", authorization).retrieve().bodyToMono(Map.class).block();
+        return Boolean.TRUE.equals(answer.get("ok"));
+    }
+
     private int connectionCount() {
         return Integer.parseInt(read(api().as(organisation).get().uri(ConnectorApi.PATH).exchange().expectStatus().isOk(),
                 "$.data.length()"));
