@@ -8,6 +8,7 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.support.crypto.SealedValueUnreadable;
+import org.integrationhub.support.web.InvalidField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -90,6 +91,11 @@ class Connections {
     Mono<Connection> change(OrgId org, ConnectionId id, Changes changes) {
         return repository.findForUpdate(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
+                .doOnNext(c -> {
+                    if (changes.apiToken() != null && !"api_token".equals(c.authType())) {
+                        throw new InvalidField("apiToken", "only an API-token connection has one; connect OAuth connections again instead");
+                    }
+                })
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
                         c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
                         changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
@@ -133,8 +139,8 @@ class Connections {
 
     /** Calls the provider with the stored credentials; a provider failure is an answer, recorded on the connection. */
     Mono<TestResult> test(OrgId org, ConnectionId id) {
-        return get(org, id).flatMap(c -> Mono.fromCallable(() -> vault.open(id, c.apiToken()))
-                .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token))
+        return get(org, id).flatMap(c -> ("oauth".equals(c.authType()) ? oauth.check(c) : Mono.fromCallable(() -> vault.open(id, c.apiToken()))
+                .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token)))
                 .onErrorResume(SealedValueUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
                         "The stored API token cannot be read; enter it again")))
                 .flatMap(me -> {

@@ -2,7 +2,10 @@ package org.integrationhub.connector.connections;
 
 import java.time.Clock;
 import org.integrationhub.connector.credentials.CredentialVault;
+import org.integrationhub.connector.jira.JiraSite;
+import org.integrationhub.connector.oauth.ExternalIdentities;
 import org.integrationhub.connector.oauth.ExternalIdentity;
+import org.integrationhub.connector.oauth.OAuthCatalogue;
 import org.integrationhub.connector.oauth.OAuthStates;
 import org.integrationhub.connector.oauth.ProviderRevocation;
 import org.integrationhub.connector.oauth.TokenGrant;
@@ -29,12 +32,19 @@ class OAuthConnections {
     private final ConnectionSnapshots snapshots;
     private final CredentialVault vault;
     private final ProviderRevocation revocation;
+    private final OAuthCredentials credentials;
+    private final ExternalIdentities identities;
+    private final OAuthCatalogue catalogue;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     OAuthConnections(OAuthConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault,
-            ProviderRevocation revocation, TransactionalOperator transaction, Clock clock) {
+            ProviderRevocation revocation, OAuthCredentials credentials, ExternalIdentities identities, OAuthCatalogue catalogue,
+            TransactionalOperator transaction, Clock clock) {
         this.repository = repository;
+        this.credentials = credentials;
+        this.identities = identities;
+        this.catalogue = catalogue;
         this.revocation = revocation;
         this.snapshots = snapshots;
         this.vault = vault;
@@ -52,6 +62,26 @@ class OAuthConnections {
                 .as(transaction::transactional)
                 .doOnNext(c -> log.info("Connected {} connection {} through OAuth in organisation {}", type.wireName(), c.id(),
                         pending.orgId()));
+    }
+
+    /**
+     * A connection test with the connection's access token (refreshed first when it is about to
+     * expire), in the shape the API-token test uses; a revoked grant or an unconfigured provider is
+     * a failed test.
+     */
+    Mono<JiraSite.Myself> check(Connection c) {
+        var provider = catalogue.provider(c.type().wireName());
+        if (provider.isEmpty()) {
+            return Mono.just(new JiraSite.Myself(false, null, null, null, "OAuth for " + c.type().wireName() + " is not configured"));
+        }
+        return credentials.accessToken(c.id())
+                .flatMap(token -> identities.check(provider.get(), c.baseUrl(), token.value()))
+                .map(check -> new JiraSite.Myself(check.connected(), check.accountId(), check.email(), check.displayName(),
+                        check.problem()))
+                .onErrorResume(ConnectionProblems.ConnectionRevoked.class, revoked -> Mono.just(new JiraSite.Myself(false, null,
+                        null, null, "The provider no longer accepts this connection's authorisation; connect it again")))
+                .onErrorResume(ConnectionProblems.ProviderUnavailable.class, unavailable -> Mono.just(new JiraSite.Myself(false,
+                        null, null, null, "The provider did not refresh the token; try again later")));
     }
 
     /** Ends the connection's grant at the provider where it supports that (best effort: the disconnect goes on). */

@@ -83,7 +83,43 @@ public class ExternalIdentities {
     }
 
     private <T> Mono<T> get(String url, TokenGrant grant, ParameterizedTypeReference<T> type) {
-        return http.get().uri(url).headers(h -> h.setBearerAuth(grant.accessToken())).accept(MediaType.APPLICATION_JSON)
+        return get(url, grant.accessToken(), type);
+    }
+
+    private <T> Mono<T> get(String url, String accessToken, ParameterizedTypeReference<T> type) {
+        return http.get().uri(url).headers(h -> h.setBearerAuth(accessToken)).accept(MediaType.APPLICATION_JSON)
                 .retrieve().bodyToMono(type);
+    }
+
+    /** What a connection test learnt: connected (and as whom), or why not. */
+    public record Check(boolean connected, String accountId, String email, String displayName, String problem) {
+    }
+
+    /**
+     * Calls the provider with a connection's access token: Jira {@code /myself}, Confluence one page,
+     * GitHub {@code /user}, Slack {@code auth.test} ({@code ok: false} is a failure). A refusal or no
+     * answer is a {@link Check} too, never an error.
+     */
+    public Mono<Check> check(OAuthSettings.Provider provider, String baseUrl, String accessToken) {
+        Mono<Check> call = switch (provider.system()) {
+            case "jira" -> get(baseUrl + "/rest/api/3/myself", accessToken, OBJECT).map(me -> new Check(true,
+                    (String) me.get("accountId"), (String) me.get("emailAddress"), (String) me.get("displayName"), null));
+            case "confluence" -> get(baseUrl + "/wiki/api/v2/pages?limit=1", accessToken, OBJECT)
+                    .map(pages -> new Check(true, null, null, null, null));
+            case "github" -> get(baseUrl + "/user", accessToken, OBJECT).map(user -> new Check(true, String.valueOf(user.get("id")),
+                    (String) user.get("email"), (String) (user.get("name") == null ? user.get("login") : user.get("name")), null));
+            case "slack" -> http.post().uri(baseUrl + "/auth.test").headers(h -> h.setBearerAuth(accessToken))
+                    .retrieve().bodyToMono(OBJECT)
+                    .map(answer -> Boolean.TRUE.equals(answer.get("ok")) ? new Check(true, null, null, null, null)
+                            : new Check(false, null, null, null, "Slack answered " + answer.get("error")));
+            default -> Mono.just(new Check(false, null, null, null, "No test for " + provider.system()));
+        };
+        return call.timeout(settings.timeout())
+                .onErrorResume(org.springframework.web.reactive.function.client.WebClientResponseException.class,
+                        failure -> Mono.just(new Check(false, null, null, null,
+                                "The provider answered HTTP " + failure.getStatusCode().value())))
+                .onErrorResume(failure -> !(failure instanceof org.springframework.web.reactive.function.client.WebClientResponseException),
+                        failure -> Mono.just(new Check(false, null, null, null,
+                                "The provider did not answer (" + failure.getClass().getSimpleName() + ")")));
     }
 }

@@ -204,6 +204,23 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void testingAnOAuthConnectionCallsTheProviderWithItsToken() {
+        for (String provider : java.util.List.of("jira", "confluence", "github", "slack")) {
+            String id = flow().connected(organisation, provider);
+            api().as(organisation).post().uri(ConnectorApi.PATH + "/" + id + "/test").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.data.connected").isEqualTo(true);
+        }
+    }
+
+    @Test
+    void anOAuthConnectionTakesNoApiToken() {
+        String id = flow().connected(organisation, "github");
+        api().as(organisation).patch().uri(ConnectorApi.PATH + "/" + id).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("apiToken", "something")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("apiToken");
+    }
+
+    @Test
     void disconnectingGitHubDeletesTheGrantAtGitHub() {
         String id = flow().connected(organisation, "github");
         String authorization = credentialsOf(id);

@@ -145,6 +145,21 @@ class OAuthRefreshIT {
     }
 
     @Test
+    void slackRotatesItsBotTokenThroughOauthV2Access(CapturedOutput output) throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "slack");
+        String before = credentials(port, id);
+        expiresSoon(id);
+        int slackRefreshes = ConnectorApi.SANDBOX.oauth().refreshCount(Provider.SLACK);
+
+        String after = credentials(port, id);
+
+        assertThat(after).startsWith("Bearer xoxb-").isNotEqualTo(before);
+        assertThat(ConnectorApi.SANDBOX.oauth().refreshCount(Provider.SLACK) - slackRefreshes).isEqualTo(1);
+        assertThat(credentials(port, id)).as("fresh now, no second refresh").isEqualTo(after);
+        assertThat(output.getAll()).doesNotContain(after.substring(7)).doesNotContainPattern("xoxe-1-[A-Za-z0-9_-]{20,}");
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerLeavesTheTokensAlone() throws Exception {
         String id = new OAuthFlow(port).connected(organisation, "jira");
         String before = credentials(port, id);
