@@ -31,12 +31,14 @@ class Connections {
     private final CredentialVault vault;
     private final JiraSite jira;
     private final OAuthConnections oauth;
+    private final JiraWebhookRegistrations jiraWebhooks;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     Connections(ConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault, JiraSite jira,
-            OAuthConnections oauth, TransactionalOperator transaction, Clock clock) {
+            OAuthConnections oauth, JiraWebhookRegistrations jiraWebhooks, TransactionalOperator transaction, Clock clock) {
         this.oauth = oauth;
+        this.jiraWebhooks = jiraWebhooks;
         this.repository = repository;
         this.snapshots = snapshots;
         this.vault = vault;
@@ -118,10 +120,13 @@ class Connections {
                 .as(transaction::transactional);
     }
 
-    /** Deletes the connection; an OAuth connection's grant is first ended at the provider where it supports that. */
+    /**
+     * Deletes the connection; for an OAuth connection its dynamic Jira webhooks are deleted and its
+     * grant ended at the provider first, where it supports that (best effort).
+     */
     Mono<Void> delete(OrgId org, ConnectionId id) {
         return get(org, id)
-                .flatMap(c -> "oauth".equals(c.authType()) ? oauth.revokeAtProvider(id) : Mono.just(false))
+                .flatMap(c -> "oauth".equals(c.authType()) ? jiraWebhooks.remove(id).then(oauth.revokeAtProvider(id)) : Mono.just(false))
                 .then(Mono.defer(() -> deleteRow(org, id)));
     }
 

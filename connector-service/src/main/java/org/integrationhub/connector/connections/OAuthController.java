@@ -45,10 +45,12 @@ class OAuthController {
     private final ProviderTokens tokens;
     private final ExternalIdentities identities;
     private final OAuthConnections connections;
+    private final JiraWebhookRegistrations jiraWebhooks;
     private final OAuthSettings settings;
 
     OAuthController(OAuthCatalogue catalogue, OAuthStates states, ProviderTokens tokens, ExternalIdentities identities,
-            OAuthConnections connections, OAuthSettings settings) {
+            OAuthConnections connections, JiraWebhookRegistrations jiraWebhooks, OAuthSettings settings) {
+        this.jiraWebhooks = jiraWebhooks;
         this.catalogue = catalogue;
         this.states = states;
         this.tokens = tokens;
@@ -92,7 +94,7 @@ class OAuthController {
                             .flatMap(grant -> identities.identify(configured, grant)
                                     .flatMap(identity -> connections.connect(pending, ExternalSystem.fromWireName(configured.system()),
                                             identity, grant)))
-                            .map(connection -> success(provider, connection))
+                            .flatMap(connection -> registerWebhook(connection).thenReturn(success(provider, connection)))
                             .onErrorResume(failure -> {
                                 log.warn("Authorisation with {} in organisation {} failed: {}", provider, pending.orgId(),
                                         failure instanceof TokenRequestFailed refused ? refused.error() : failure.getClass().getSimpleName());
@@ -103,6 +105,11 @@ class OAuthController {
                     log.info("OAuth callback for {} with an unknown, used, expired or other provider's state", provider);
                     return failure(provider, "invalid_state");
                 }));
+    }
+
+    /** A Jira connection gets its dynamic webhook right away (best effort; the scheduled pass retries). */
+    private Mono<java.time.Instant> registerWebhook(Connection connection) {
+        return connection.type() == ExternalSystem.JIRA ? jiraWebhooks.ensure(connection.id()) : Mono.empty();
     }
 
     private ResponseEntity<Void> success(String provider, Connection connection) {

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * Every {@code hub.connector.oauth.refresh-tick} refreshes the OAuth connections whose access
  * token expires within the refresh margin, one at a time, through {@link OAuthCredentials#refresh}
  * (so with several instances each token is still refreshed once: the row lock decides, and whoever
- * comes second finds it fresh).
+ * comes second finds it fresh); then registers or refreshes the dynamic Jira webhooks that are due
+ * ({@link JiraWebhookRegistrations}).
  */
 @Component
 class OAuthRefreshScheduler implements SmartLifecycle {
@@ -24,13 +25,16 @@ class OAuthRefreshScheduler implements SmartLifecycle {
 
     private final OAuthConnectionRepository repository;
     private final OAuthCredentials credentials;
+    private final JiraWebhookRegistrations webhooks;
     private final OAuthSettings settings;
     private final Clock clock;
     private volatile Disposable ticking;
 
-    OAuthRefreshScheduler(OAuthConnectionRepository repository, OAuthCredentials credentials, OAuthSettings settings, Clock clock) {
+    OAuthRefreshScheduler(OAuthConnectionRepository repository, OAuthCredentials credentials, JiraWebhookRegistrations webhooks,
+            OAuthSettings settings, Clock clock) {
         this.repository = repository;
         this.credentials = credentials;
+        this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
     }
@@ -48,7 +52,7 @@ class OAuthRefreshScheduler implements SmartLifecycle {
     public void start() {
         ticking = Flux.interval(settings.refreshTick())
                 .onBackpressureDrop()
-                .concatMap(tick -> refreshExpiring().count().onErrorResume(failure -> {
+                .concatMap(tick -> refreshExpiring().count().then(webhooks.ensureDue().count()).onErrorResume(failure -> {
                     log.warn("Token refresh pass failed: {}", failure.toString());
                     return Mono.just(0L);
                 }), 1)

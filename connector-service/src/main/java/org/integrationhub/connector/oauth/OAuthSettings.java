@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("hub.connector.oauth")
 public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Duration refreshMargin, Duration refreshTick,
-        Duration timeout, Map<String, Provider> providers) {
+        Duration timeout, Map<String, Provider> providers, JiraWebhooks jiraWebhooks) {
 
     public OAuthSettings {
         uiRedirectUrl = uiRedirectUrl == null ? "http://localhost:8080/integrations" : uiRedirectUrl;
@@ -23,6 +23,28 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
         refreshTick = refreshTick == null ? Duration.ofMinutes(1) : refreshTick;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
         providers = providers == null ? Map.of() : Map.copyOf(providers);
+        jiraWebhooks = jiraWebhooks == null ? new JiraWebhooks(null, null, null, null) : jiraWebhooks;
+    }
+
+    /**
+     * Dynamic webhooks for OAuth Jira connections ({@code jira-webhooks.*}): registered at Jira
+     * with {@code urlTemplate} ({@code {connectionId}} filled in; webhook-ingest's public
+     * {@code /webhooks/jira/{connectionId}}; none: nothing is registered), the {@code events}, a JQL
+     * filter (the connection's projects, else {@code defaultJqlFilter}: Jira requires one), and
+     * refreshed when they expire within {@code refreshBefore} (they live 30 days).
+     */
+    public record JiraWebhooks(String urlTemplate, List<String> events, String defaultJqlFilter, Duration refreshBefore) {
+
+        public JiraWebhooks {
+            events = events == null || events.isEmpty()
+                    ? List.of("jira:issue_created", "jira:issue_updated", "jira:issue_deleted") : List.copyOf(events);
+            defaultJqlFilter = defaultJqlFilter == null ? "project != HUB_NO_SUCH_PROJECT" : defaultJqlFilter;
+            refreshBefore = refreshBefore == null ? Duration.ofDays(5) : refreshBefore;
+        }
+
+        public boolean enabled() {
+            return urlTemplate != null && !urlTemplate.isBlank();
+        }
     }
 
     /** How a provider answers the token endpoint: RFC 6749 JSON (errors as {@code error}), or Slack's {@code ok}/{@code error}. */

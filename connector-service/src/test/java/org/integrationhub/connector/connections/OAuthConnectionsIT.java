@@ -245,10 +245,29 @@ class OAuthConnectionsIT {
     }
 
     @Test
-    void disconnectingJiraDeletesTheConnection() {
+    void connectingJiraRegistersItsDynamicWebhook() throws Exception {
         String id = flow().connected(organisation, "jira");
+        var webhooks = OAuthFlow.jiraWebhooksOf(id, credentialsOf(id));
+        assertThat(webhooks).hasSize(1);
+        assertThat(webhooks.get(0)).containsEntry("events", java.util.List.of("jira:issue_created", "jira:issue_updated",
+                "jira:issue_deleted"));
+        assertThat(OAuthFlow.stored("jira_webhook_ids", id)).isEqualTo("{" + webhooks.get(0).get("id") + "}");
+        assertThat(java.time.OffsetDateTime.parse(OAuthFlow.stored("jira_webhook_expires_at", id).replace(" ", "T") + ":00")
+                .toInstant()).isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+        assertThat(flow().connected(organisation, "jira")).isEqualTo(id);
+        assertThat(OAuthFlow.jiraWebhooksOf(id, credentialsOf(id))).as("authorising again registers no second webhook").hasSize(1);
+    }
+
+    @Test
+    void disconnectingJiraDeletesItsWebhookAndTheConnection() {
+        String id = flow().connected(organisation, "jira");
+        String authorization = credentialsOf(id);
+        assertThat(OAuthFlow.jiraWebhooksOf(id, authorization)).hasSize(1);
+
         api().as(organisation).delete().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isNoContent();
+
         assertThat(connectionCount()).isZero();
+        assertThat(OAuthFlow.jiraWebhooksOf(id, authorization)).isEmpty();
     }
 
     private String credentialsOf(String id) {

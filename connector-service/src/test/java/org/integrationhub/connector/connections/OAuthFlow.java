@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -82,6 +83,16 @@ final class OAuthFlow {
         return UriComponentsBuilder.fromUri(uri).build().getQueryParams().toSingleValueMap().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> java.net.URLDecoder.decode(e.getValue(),
                         java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The sandbox's dynamic Jira webhooks (of the app) whose URL names the connection. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> jiraWebhooksOf(String connectionId, String authorization) {
+        Map<String, Object> page = WebClient.create().get()
+                .uri(ConnectorApi.SANDBOX.baseUrl() + "/atlassian/api/ex/jira/11223344-aaaa-bbbb-cccc-1234567890ab/rest/api/3/webhook?maxResults=100")
+                .header("Authorization", authorization).retrieve().bodyToMono(Map.class).block();
+        return ((List<Map<String, Object>>) page.get("values")).stream()
+                .filter(webhook -> ("http://localhost:9/webhooks/jira/" + connectionId).equals(webhook.get("url"))).toList();
     }
 
     /** Runs SQL against the shared database (to age a state or a token as time would). */

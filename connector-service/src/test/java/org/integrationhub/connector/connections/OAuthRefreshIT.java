@@ -40,6 +40,9 @@ class OAuthRefreshIT {
     @Autowired
     OAuthRefreshScheduler scheduler;
 
+    @Autowired
+    JiraWebhookRegistrations webhooks;
+
     private final OrgId organisation = OrgId.random();
 
     @DynamicPropertySource
@@ -142,6 +145,24 @@ class OAuthRefreshIT {
         assertThat(expiry).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
         assertThat(scheduler.refreshExpiring().collectList().block(Duration.ofSeconds(30))).extracting(Object::toString)
                 .doesNotContain(id);
+    }
+
+    @Test
+    void aJiraWebhookIsRefreshedBeforeItsThirtyDaysRunOut() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String authorization = credentials(port, id);
+        long registeredUntil = ((Number) OAuthFlow.jiraWebhooksOf(id, authorization).get(0).get("expirationDate")).longValue();
+        assertThat(webhooks.ensureDue().collectList().block(Duration.ofSeconds(30))).as("not due yet")
+                .extracting(Object::toString).doesNotContain(id);
+
+        OAuthFlow.sql("update connector.connections set jira_webhook_expires_at = now() + interval '2 days' where id = ?",
+                UUID.fromString(id));
+        assertThat(webhooks.ensureDue().collectList().block(Duration.ofSeconds(30))).extracting(Object::toString).contains(id);
+
+        var after = OAuthFlow.jiraWebhooksOf(id, authorization);
+        assertThat(after).as("refreshed, not registered again").hasSize(1);
+        assertThat(((Number) after.get(0).get("expirationDate")).longValue()).isGreaterThanOrEqualTo(registeredUntil);
+        assertThat(OAuthFlow.stored("jira_webhook_expires_at > now() + interval '29 days'", id)).isEqualTo("t");
     }
 
     @Test
