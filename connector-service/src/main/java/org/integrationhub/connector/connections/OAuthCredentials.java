@@ -90,7 +90,7 @@ class OAuthCredentials {
         if (fresh(stored)) {
             return Mono.just(new Outcome(open(stored), null));
         }
-        if (stored.refreshToken() == null) {
+        if (stored.refreshToken() == null || !refreshable(stored)) {
             return stillValid(stored) ? Mono.just(new Outcome(open(stored), null))
                     : Mono.just(new Outcome(null, new ConnectionProblems.ConnectionRevoked()));
         }
@@ -127,6 +127,12 @@ class OAuthCredentials {
                 .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
                 .thenReturn(new Outcome(null, failure.revoked() ? new ConnectionProblems.ConnectionRevoked()
                         : new ConnectionProblems.ProviderUnavailable()));
+    }
+
+    /** Whether the provider's entry allows refreshing at all ({@code refresh: none} does not). */
+    private boolean refreshable(OAuthConnectionRepository.StoredTokens stored) {
+        OAuthSettings.Provider provider = settings.providers().get(stored.type().wireName());
+        return provider != null && provider.configured() && provider.refresh() != OAuthSettings.RefreshBehaviour.NONE;
     }
 
     private boolean fresh(OAuthConnectionRepository.StoredTokens stored) {
