@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * writes the new pair before the lock is released, so nobody reads a refresh token that was
  * already spent. A refusal that means the grant is dead turns the connection revoked; another
  * refusal marks it error; both count the error and commit (with a snapshot). A transient failure
- * (5xx, timeout) keeps everything and answers the current token while it is still valid.
+ * (5xx, timeout) keeps everything. Unless revoked, the current token is answered while it is still
+ * valid.
  */
 @Component
 class OAuthCredentials {
@@ -125,8 +126,9 @@ class OAuthCredentials {
         return repository.recordRefusal(id, status, "The provider refused the token refresh (" + failure.error() + ")",
                         clock.instant())
                 .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
-                .thenReturn(new Outcome(null, failure.revoked() ? new ConnectionProblems.ConnectionRevoked()
-                        : new ConnectionProblems.ProviderUnavailable()));
+                .thenReturn(failure.revoked() ? new Outcome(null, new ConnectionProblems.ConnectionRevoked())
+                        : stillValid(stored) ? new Outcome(open(stored), null)
+                        : new Outcome(null, new ConnectionProblems.ProviderUnavailable()));
     }
 
     /** Whether the provider's entry allows refreshing at all ({@code refresh: none} does not). */

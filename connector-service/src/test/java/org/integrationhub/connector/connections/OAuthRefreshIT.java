@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.integrationhub.connector.ConnectorApi;
+import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.events.Topics;
 import org.integrationhub.sandbox.oauth.Provider;
 import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.KafkaProbe;
 import org.integrationhub.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -112,8 +115,13 @@ class OAuthRefreshIT {
         expiresSoon(id);
         ConnectorApi.SANDBOX.oauth().revokeRefreshTokens(Provider.ATLASSIAN);
 
-        api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
-                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("connection_revoked");
+        try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
+            api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
+                    .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("connection_revoked");
+            assertThat(probe.awaitMatching(r -> ConnectionId.of(UUID.fromString(id)).equals(r.key())
+                    && "revoked".equals(r.envelope().payload().status()), 1, Duration.ofSeconds(20)))
+                    .as("the revoked status is announced on integration.connections").hasSize(1);
+        }
         api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
                 .jsonPath("$.data.status").isEqualTo("revoked")
                 .jsonPath("$.data.errorCount").isEqualTo(1)
@@ -163,6 +171,39 @@ class OAuthRefreshIT {
         assertThat(after).as("refreshed, not registered again").hasSize(1);
         assertThat(((Number) after.get(0).get("expirationDate")).longValue()).isGreaterThanOrEqualTo(registeredUntil);
         assertThat(OAuthFlow.stored("jira_webhook_expires_at > now() + interval '29 days'", id)).isEqualTo("t");
+    }
+
+    @Test
+    void aRefusedRefreshThatIsNotARevocationMarksTheConnectionErrorAndKeepsTheTokens() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String before = credentials(port, id);
+        String storedRefresh = OAuthFlow.stored("refresh_token", id);
+        expiresSoon(id);
+
+        try (var misconfigured = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.client-secret=not-the-secret")) {
+            assertThat(credentials(OAuthFlow.portOf(misconfigured), id)).as("the still valid token").isEqualTo(before);
+        }
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("error").jsonPath("$.data.errorCount").isEqualTo(1)
+                .jsonPath("$.data.lastError").value(String.class, error -> assertThat(error).contains("invalid_client"));
+        assertThat(OAuthFlow.stored("refresh_token", id)).isEqualTo(storedRefresh);
+
+        assertThat(credentials(port, id)).as("the right client refreshes").isNotEqualTo(before);
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("active").jsonPath("$.data.errorCount").isEqualTo(0);
+    }
+
+    @Test
+    void aProviderEntryWithoutRefreshNeverRefreshes() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "jira");
+        String before = credentials(port, id);
+        expiresSoon(id);
+        int refreshesBefore = refreshes();
+
+        try (var noRefresh = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.refresh=none")) {
+            assertThat(credentials(OAuthFlow.portOf(noRefresh), id)).isEqualTo(before);
+        }
+        assertThat(refreshes()).isEqualTo(refreshesBefore);
     }
 
     @Test
