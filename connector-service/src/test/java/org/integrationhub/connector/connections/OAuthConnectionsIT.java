@@ -149,6 +149,17 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void twoCallbacksRacingWithOneStateConnectOnce() {
+        Map<String, String> callback = OAuthFlow.approve(flow().authorizationUrl(organisation, "slack"));
+        var outcomes = reactor.core.publisher.Flux.range(0, 2)
+                .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> flow().callback("slack", callback))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .map(outcome -> outcome.get("status")).collectList().block(java.time.Duration.ofSeconds(30));
+        assertThat(outcomes).containsExactlyInAnyOrder("connected", "error");
+        assertThat(connectionCount()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownOrMissingStateIsRejected() {
         assertThat(flow().callback("jira", Map.of("code", "whatever", "state", UUID.randomUUID().toString())))
                 .containsEntry("error", "invalid_state");

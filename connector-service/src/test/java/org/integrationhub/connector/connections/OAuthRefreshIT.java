@@ -11,6 +11,7 @@ import org.integrationhub.connector.ConnectorApi;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.Topics;
+import org.integrationhub.sandbox.ProviderSandbox;
 import org.integrationhub.sandbox.oauth.Provider;
 import org.integrationhub.testsupport.HubIntegrationTest;
 import org.integrationhub.testsupport.KafkaProbe;
@@ -204,6 +205,45 @@ class OAuthRefreshIT {
             assertThat(credentials(OAuthFlow.portOf(noRefresh), id)).isEqualTo(before);
         }
         assertThat(refreshes()).isEqualTo(refreshesBefore);
+    }
+
+    @Test
+    void slacksOkFalseOnRefreshTurnsTheConnectionRevoked() throws Exception {
+        String id = new OAuthFlow(port).connected(organisation, "slack");
+        expiresSoon(id);
+        ConnectorApi.SANDBOX.oauth().revokeRefreshTokens(Provider.SLACK);
+
+        api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
+                .expectStatus().isEqualTo(409);
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("revoked")
+                .jsonPath("$.data.lastError").value(String.class, error -> assertThat(error).contains("invalid_refresh_token"));
+    }
+
+    @Test
+    void gitHubAppTokensRefreshAndAnHttp200BadRefreshTokenRevokes() throws Exception {
+        try (var expiring = ProviderSandbox.start(0, "sandbox.github.expiring-tokens=true");
+                var instance = OAuthFlow.secondInstance(
+                        "hub.connector.oauth.providers.github.authorization-uri=" + expiring.baseUrl() + "/github/web/login/oauth/authorize",
+                        "hub.connector.oauth.providers.github.token-uri=" + expiring.baseUrl() + "/github/web/login/oauth/access_token",
+                        "hub.connector.oauth.providers.github.api-base-url=" + expiring.baseUrl() + "/github/api")) {
+            int instancePort = OAuthFlow.portOf(instance);
+            String id = new OAuthFlow(instancePort).connected(organisation, "github");
+            String before = credentials(instancePort, id);
+            assertThat(OAuthFlow.stored("token_expiry", id)).as("GitHub App user tokens expire").isNotNull();
+            expiresSoon(id);
+
+            String after = credentials(instancePort, id);
+            assertThat(after).startsWith("Bearer gho_").isNotEqualTo(before);
+            assertThat(expiring.oauth().refreshCount(Provider.GITHUB)).isEqualTo(1);
+
+            expiresSoon(id);
+            expiring.oauth().revokeRefreshTokens(Provider.GITHUB);
+            new ConnectorApi(instancePort).asService("sync-worker", "credentials:read").get()
+                    .uri("/internal/connections/" + id + "/credentials").exchange().expectStatus().isEqualTo(409);
+            assertThat(OAuthFlow.stored("status", id)).isEqualTo("revoked");
+            assertThat(OAuthFlow.stored("last_error", id)).contains("bad_refresh_token");
+        }
     }
 
     @Test
