@@ -137,11 +137,16 @@ class OAuthConnectionRepository {
         return spec.map(ConnectionRepository::toConnection).one();
     }
 
-    /** A refused refresh: the new status, the error counted; the tokens stay as they are. */
+    /**
+     * A refused refresh: the new status, the error counted; the tokens stay as they are. A new
+     * revision only when the status changes (a repeated failure is not announced again).
+     */
     Mono<Connection> recordRefusal(ConnectionId id, String status, String error, Instant now) {
         return db.sql("""
-                update connections set status = :status, last_error = :error, error_count = error_count + 1,
-                    revision = revision + 1, updated_at = :now
+                update connections set last_error = :error, error_count = error_count + 1,
+                    revision = revision + case when status = :status then 0 else 1 end,
+                    updated_at = case when status = :status then updated_at else :now end,
+                    status = :status
                  where id = :id
                 returning *""")
                 .bind("id", id.value()).bind("status", status).bind("error", error).bind("now", now)

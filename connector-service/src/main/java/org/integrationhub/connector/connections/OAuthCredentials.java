@@ -125,7 +125,7 @@ class OAuthCredentials {
         log.warn("The provider refused to refresh connection {} ({}); status {}", id, failure.error(), status);
         return repository.recordRefusal(id, status, "The provider refused the token refresh (" + failure.error() + ")",
                         clock.instant())
-                .flatMap(saved -> snapshots.announce(saved).thenReturn(saved))
+                .flatMap(saved -> status.equals(stored.status()) ? Mono.just(saved) : snapshots.announce(saved).thenReturn(saved))
                 .thenReturn(failure.revoked() ? new Outcome(null, new ConnectionProblems.ConnectionRevoked())
                         : stillValid(stored) ? new Outcome(open(stored), null)
                         : new Outcome(null, new ConnectionProblems.ProviderUnavailable()));

@@ -181,11 +181,15 @@ class OAuthRefreshIT {
         String storedRefresh = OAuthFlow.stored("refresh_token", id);
         expiresSoon(id);
 
+        long revision = Long.parseLong(read(api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange(), "$.data.revision"));
+
         try (var misconfigured = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.client-secret=not-the-secret")) {
             assertThat(credentials(OAuthFlow.portOf(misconfigured), id)).as("the still valid token").isEqualTo(before);
+            assertThat(credentials(OAuthFlow.portOf(misconfigured), id)).isEqualTo(before);
         }
         api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
-                .jsonPath("$.data.status").isEqualTo("error").jsonPath("$.data.errorCount").isEqualTo(1)
+                .jsonPath("$.data.status").isEqualTo("error").jsonPath("$.data.errorCount").isEqualTo(2)
+                .jsonPath("$.data.revision").isEqualTo((int) revision + 1)
                 .jsonPath("$.data.lastError").value(String.class, error -> assertThat(error).contains("invalid_client"));
         assertThat(OAuthFlow.stored("refresh_token", id)).isEqualTo(storedRefresh);
 
