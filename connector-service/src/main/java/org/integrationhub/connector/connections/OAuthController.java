@@ -89,7 +89,10 @@ class OAuthController {
                     if (code == null || code.isBlank()) {
                         return Mono.just(failure(provider, "exchange_failed"));
                     }
-                    OAuthSettings.Provider configured = catalogue.provider(provider).orElseThrow();
+                    OAuthSettings.Provider configured = catalogue.provider(provider).orElse(null);
+                    if (configured == null) {
+                        return Mono.just(failure(provider, "exchange_failed"));
+                    }
                     return tokens.exchange(pending, code)
                             .flatMap(grant -> identities.identify(configured, grant)
                                     .flatMap(identity -> connections.connect(pending, ExternalSystem.fromWireName(configured.system()),
@@ -118,7 +121,8 @@ class OAuthController {
     }
 
     private ResponseEntity<Void> failure(String provider, String error) {
-        return redirect(UriComponentsBuilder.fromUriString(settings.uiRedirectUrl()).queryParam("provider", provider)
+        String known = catalogue.provider(provider).isPresent() ? provider : "unknown";
+        return redirect(UriComponentsBuilder.fromUriString(settings.uiRedirectUrl()).queryParam("provider", known)
                 .queryParam("status", "error").queryParam("error", error).build().toUri());
     }
 

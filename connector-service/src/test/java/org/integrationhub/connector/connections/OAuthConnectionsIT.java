@@ -201,6 +201,12 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void aCallbackForAnUnknownProviderIsAnInvalidStateAndEchoesNothing() {
+        assertThat(flow().callback("<script>", Map.of("code", "c", "state", "s")))
+                .containsEntry("error", "invalid_state").containsEntry("provider", "unknown");
+    }
+
+    @Test
     void anUnknownProviderCannotBeAuthorised() {
         api().as(organisation).post().uri("/api/integrations/myspace/authorize").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("provider_not_found");
