@@ -50,6 +50,9 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
     /** How a provider answers the token endpoint: RFC 6749 JSON (errors as {@code error}), or Slack's {@code ok}/{@code error}. */
     public enum TokenResponseFormat { OAUTH2, SLACK }
 
+    /** How the token request's fields travel: RFC 6749's form encoding, or one JSON object (Atlassian documents JSON). */
+    public enum TokenRequestBody { FORM, JSON }
+
     /** What a refresh does: rotates the refresh token (use exactly once), keeps it, or there is none. */
     public enum RefreshBehaviour { ROTATING, REUSABLE, NONE }
 
@@ -69,13 +72,15 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
      */
     public record Provider(String system, String family, String clientId, String clientSecret, String authorizationUri,
             String tokenUri, String apiBaseUrl, String redirectUri, List<String> scopes, boolean pkce,
-            Map<String, String> authorizeParameters, Map<String, String> tokenRequestHeaders, TokenResponseFormat tokenResponse,
+            Map<String, String> authorizeParameters, Map<String, String> tokenRequestHeaders, TokenRequestBody tokenRequestBody,
+            TokenResponseFormat tokenResponse,
             RefreshBehaviour refresh, List<String> revokedErrors, Revocation revocation, String revocationUri) {
 
         public Provider {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
             authorizeParameters = authorizeParameters == null ? Map.of() : Map.copyOf(authorizeParameters);
             tokenRequestHeaders = tokenRequestHeaders == null ? Map.of() : Map.copyOf(tokenRequestHeaders);
+            tokenRequestBody = tokenRequestBody == null ? TokenRequestBody.FORM : tokenRequestBody;
             tokenResponse = tokenResponse == null ? TokenResponseFormat.OAUTH2 : tokenResponse;
             refresh = refresh == null ? RefreshBehaviour.NONE : refresh;
             revokedErrors = revokedErrors == null ? List.of("invalid_grant") : List.copyOf(revokedErrors);

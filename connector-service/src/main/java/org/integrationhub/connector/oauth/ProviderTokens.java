@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The token endpoint of each provider, through Spring Security's reactive token response clients
- * (one authorization-code and one refresh-token client per provider) with the provider's headers
- * and {@link TokenResponses} reading its answers. Every failure is a {@link TokenRequestFailed}:
+ * (one authorization-code and one refresh-token client per provider) with the provider's headers,
+ * its body encoding ({@link JsonTokenRequests} for Atlassian's JSON) and {@link TokenResponses}
+ * reading its answers. Every failure is a {@link TokenRequestFailed}:
  * refused (revoked or not) or transient (5xx, 429, timeout, no connection).
  */
 @Component
@@ -40,8 +41,9 @@ public class ProviderTokens {
     public ProviderTokens(OAuthCatalogue catalogue, OAuthSettings settings, WebClient.Builder http, JsonMapper json) {
         this.catalogue = catalogue;
         this.settings = settings;
-        WebClient client = http.clone().build();
         settings.providers().forEach((name, provider) -> catalogue.provider(name).ifPresent(configured -> {
+            WebClient client = configured.tokenRequestBody() == OAuthSettings.TokenRequestBody.JSON
+                    ? http.clone().filter(JsonTokenRequests.asJson()).build() : http.clone().build();
             var code = new WebClientReactiveAuthorizationCodeTokenResponseClient();
             code.setWebClient(client);
             code.addHeadersConverter(request -> headers(configured));

@@ -37,6 +37,8 @@ class OAuthSettingsTest {
         assertThat(jira.authorizeParameters()).containsEntry("audience", "api.atlassian.com").containsEntry("prompt", "consent");
         assertThat(jira.tokenUri()).isEqualTo("https://auth.atlassian.com/oauth/token");
         assertThat(jira.refresh()).isEqualTo(OAuthSettings.RefreshBehaviour.ROTATING);
+        assertThat(jira.tokenRequestBody()).isEqualTo(OAuthSettings.TokenRequestBody.JSON);
+        assertThat(settings.providers().get("github").tokenRequestBody()).isEqualTo(OAuthSettings.TokenRequestBody.FORM);
         assertThat(settings.providers().get("github").tokenRequestHeaders()).containsEntry("Accept", "application/json");
         assertThat(settings.providers().get("slack").tokenResponse()).isEqualTo(OAuthSettings.TokenResponseFormat.SLACK);
         assertThat(settings.providers().get("slack").revocation()).isEqualTo(OAuthSettings.Revocation.SLACK_AUTH_REVOKE);

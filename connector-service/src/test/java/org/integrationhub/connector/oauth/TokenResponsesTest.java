@@ -16,7 +16,7 @@ class TokenResponsesTest {
 
     private static OAuthSettings.Provider provider(OAuthSettings.TokenResponseFormat format, String... revokedErrors) {
         return new OAuthSettings.Provider("jira", "atlassian", "id", "secret", "https://a/authorize", "https://a/token", "https://api",
-                "http://localhost:8082/api/oauth/callback/jira", List.of("read"), true, Map.of(), Map.of(), format,
+                "http://localhost:8082/api/oauth/callback/jira", List.of("read"), true, Map.of(), Map.of(), null, format,
                 OAuthSettings.RefreshBehaviour.ROTATING, List.of(revokedErrors), null, null);
     }
 
