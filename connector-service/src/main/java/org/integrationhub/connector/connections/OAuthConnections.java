@@ -13,6 +13,7 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -52,7 +53,16 @@ class OAuthConnections {
         this.clock = clock;
     }
 
+    /**
+     * Stores the authorisation; when another authorisation of the same target created the
+     * connection at the same moment (the unique index refuses the second insert), it updates that one.
+     */
     Mono<Connection> connect(OAuthStates.Pending pending, ExternalSystem type, ExternalIdentity identity, TokenGrant grant) {
+        return connectOnce(pending, type, identity, grant)
+                .onErrorResume(DataIntegrityViolationException.class, raced -> connectOnce(pending, type, identity, grant));
+    }
+
+    private Mono<Connection> connectOnce(OAuthStates.Pending pending, ExternalSystem type, ExternalIdentity identity, TokenGrant grant) {
         var now = clock.instant();
         return repository.lockByIdentity(pending.orgId(), type, identity.key())
                 .map(existing -> repository.reauthorise(authorised(existing, pending, type, identity, grant), now))

@@ -141,6 +141,19 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void twoAuthorisationsOfTheSameTeamAtOnceMakeOneConnection() {
+        var callbacks = java.util.List.of(OAuthFlow.approve(flow().authorizationUrl(organisation, "slack")),
+                OAuthFlow.approve(flow().authorizationUrl(organisation, "slack")));
+        var ids = reactor.core.publisher.Flux.fromIterable(callbacks)
+                .flatMap(callback -> reactor.core.publisher.Mono.fromCallable(() -> flow().callback("slack", callback))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .map(outcome -> outcome.get("connectionId")).collectList().block(java.time.Duration.ofSeconds(30));
+        assertThat(ids).hasSize(2).doesNotContainNull();
+        assertThat(ids.get(0)).isEqualTo(ids.get(1));
+        assertThat(connectionCount()).isEqualTo(1);
+    }
+
+    @Test
     void aReusedStateIsRejectedAndStoresNothingMore() {
         Map<String, String> callback = OAuthFlow.approve(flow().authorizationUrl(organisation, "github"));
         assertThat(flow().callback("github", callback)).containsEntry("status", "connected");
