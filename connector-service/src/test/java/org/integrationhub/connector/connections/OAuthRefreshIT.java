@@ -274,6 +274,10 @@ class OAuthRefreshIT {
 
         try (var unreachable = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.token-uri=http://localhost:9/oauth/token")) {
             assertThat(credentials(OAuthFlow.portOf(unreachable), id)).as("the still valid token").isEqualTo(before);
+            OAuthFlow.sql("update connector.connections set token_expiry = now() - interval '1 second' where id = ?", UUID.fromString(id));
+            new ConnectorApi(OAuthFlow.portOf(unreachable)).asService("sync-worker", "credentials:read").get()
+                    .uri("/internal/connections/" + id + "/credentials").exchange()
+                    .expectStatus().isEqualTo(503).expectBody().jsonPath("$.code").isEqualTo("provider_unavailable");
         }
         assertThat(OAuthFlow.stored("refresh_token", id)).isEqualTo(storedRefresh);
         assertThat(OAuthFlow.stored("status", id)).isEqualTo("active");
