@@ -30,6 +30,13 @@ public final class ConnectionProblems {
         }
     }
 
+    /** The access token has expired and cannot be refreshed (no refresh token, or the provider's entry refreshes none). */
+    static final class ConnectionExpired extends HubProblem {
+        ConnectionExpired() {
+            super(HttpStatus.CONFLICT, "connection_expired", "This connection's access has expired; connect it again.");
+        }
+    }
+
     /** A refresh failed for now (the provider answered 5xx or not at all) and the stored token has expired. */
     static final class ProviderUnavailable extends HubProblem {
         ProviderUnavailable() {

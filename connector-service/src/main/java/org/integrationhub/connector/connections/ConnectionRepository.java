@@ -58,7 +58,7 @@ class ConnectionRepository {
             String accountId, String accountEmail, String accountName) {
         var spec = db.sql("""
                 update connections set
-                    status = case when :connected then 'active' when status = 'revoked' then 'revoked' else 'error' end,
+                    status = case when :connected then 'active' when status in ('revoked', 'expired') then status else 'error' end,
                     last_error = :problem,
                     error_count = case when :connected then 0 else error_count + 1 end,
                     last_used_at = case when :connected then :now else last_used_at end,

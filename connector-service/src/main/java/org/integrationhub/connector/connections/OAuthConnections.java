@@ -90,6 +90,8 @@ class OAuthConnections {
                         check.problem()))
                 .onErrorResume(ConnectionProblems.ConnectionRevoked.class, revoked -> Mono.just(new JiraSite.Myself(false, null,
                         null, null, "The provider no longer accepts this connection's authorisation; connect it again")))
+                .onErrorResume(ConnectionProblems.ConnectionExpired.class, expired -> Mono.just(new JiraSite.Myself(false, null,
+                        null, null, "The connection's access has expired; connect it again")))
                 .onErrorResume(ConnectionProblems.ProviderUnavailable.class, unavailable -> Mono.just(new JiraSite.Myself(false,
                         null, null, null, "The provider did not refresh the token; try again later")));
     }

@@ -67,6 +67,9 @@ class OAuthCredentials {
                     if ("revoked".equals(stored.status())) {
                         return Mono.error(new ConnectionProblems.ConnectionRevoked());
                     }
+                    if ("expired".equals(stored.status())) {
+                        return Mono.error(new ConnectionProblems.ConnectionExpired());
+                    }
                     return fresh(stored) ? Mono.just(open(stored)) : refresh(id);
                 });
     }
@@ -92,8 +95,7 @@ class OAuthCredentials {
             return Mono.just(new Outcome(open(stored), null));
         }
         if (stored.refreshToken() == null || !refreshable(stored)) {
-            return stillValid(stored) ? Mono.just(new Outcome(open(stored), null))
-                    : Mono.just(new Outcome(null, new ConnectionProblems.ConnectionRevoked()));
+            return stillValid(stored) ? Mono.just(new Outcome(open(stored), null)) : expired(stored);
         }
         ConnectionId id = stored.id();
         String provider = stored.type().wireName();
@@ -129,6 +131,18 @@ class OAuthCredentials {
                 .thenReturn(failure.revoked() ? new Outcome(null, new ConnectionProblems.ConnectionRevoked())
                         : stillValid(stored) ? new Outcome(open(stored), null)
                         : new Outcome(null, new ConnectionProblems.ProviderUnavailable()));
+    }
+
+    /** An expired token that nothing can refresh: the connection turns expired (announced once) until it is authorised again. */
+    private Mono<Outcome> expired(OAuthConnectionRepository.StoredTokens stored) {
+        Outcome outcome = new Outcome(null, new ConnectionProblems.ConnectionExpired());
+        if ("expired".equals(stored.status())) {
+            return Mono.just(outcome);
+        }
+        log.warn("The access token of connection {} expired and cannot be refreshed; status expired", stored.id());
+        return repository.recordRefusal(stored.id(), "expired", "The access token expired and cannot be refreshed", clock.instant())
+                .flatMap(snapshots::announce)
+                .thenReturn(outcome);
     }
 
     /** Whether the provider's entry allows refreshing at all ({@code refresh: none} does not). */

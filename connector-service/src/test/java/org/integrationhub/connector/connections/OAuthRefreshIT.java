@@ -199,7 +199,7 @@ class OAuthRefreshIT {
     }
 
     @Test
-    void aProviderEntryWithoutRefreshNeverRefreshes() throws Exception {
+    void aProviderEntryWithoutRefreshNeverRefreshesAndItsExpiredTokenExpiresTheConnection() throws Exception {
         String id = new OAuthFlow(port).connected(organisation, "jira");
         String before = credentials(port, id);
         expiresSoon(id);
@@ -207,8 +207,21 @@ class OAuthRefreshIT {
 
         try (var noRefresh = OAuthFlow.secondInstance("hub.connector.oauth.providers.jira.refresh=none")) {
             assertThat(credentials(OAuthFlow.portOf(noRefresh), id)).isEqualTo(before);
+
+            OAuthFlow.sql("update connector.connections set token_expiry = now() - interval '1 second' where id = ?", UUID.fromString(id));
+            new ConnectorApi(OAuthFlow.portOf(noRefresh)).asService("sync-worker", "credentials:read").get()
+                    .uri("/internal/connections/" + id + "/credentials").exchange()
+                    .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("connection_expired");
         }
         assertThat(refreshes()).isEqualTo(refreshesBefore);
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("expired").jsonPath("$.data.errorCount").isEqualTo(1);
+        api().asService("sync-worker", "credentials:read").get().uri("/internal/connections/" + id + "/credentials").exchange()
+                .expectStatus().isEqualTo(409);
+        assertThat(refreshes()).as("an expired connection waits for a new authorisation").isEqualTo(refreshesBefore);
+        new OAuthFlow(port).connected(organisation, "jira");
+        api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
+                .jsonPath("$.data.status").isEqualTo("active");
     }
 
     @Test
