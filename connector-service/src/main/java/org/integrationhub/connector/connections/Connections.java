@@ -109,7 +109,9 @@ class Connections {
                         c.siteUrl()))
                 .flatMap(this::save)
                 .as(transaction::transactional)
-                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()));
+                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()))
+                .flatMap(c -> changes.projectKeys() != null && "oauth".equals(c.authType()) && c.type() == ExternalSystem.JIRA
+                        ? jiraWebhooks.reregister(c.id()).thenReturn(c) : Mono.just(c));
     }
 
     Mono<Connection> makePrimary(OrgId org, ConnectionId id) {

@@ -84,6 +84,17 @@ class JiraWebhookRegistrations {
                 .concatMap(id -> ensure(id).thenReturn(id));
     }
 
+    /** After the connection's projects changed: the old webhook goes, one with the new JQL filter comes (best effort). */
+    Mono<Instant> reregister(ConnectionId id) {
+        if (!settings.enabled()) {
+            return Mono.empty();
+        }
+        return remove(id)
+                .then(db.sql("update connections set jira_webhook_ids = null, jira_webhook_expires_at = null where id = :id")
+                        .bind("id", id.value()).fetch().rowsUpdated())
+                .then(ensure(id));
+    }
+
     /** Deletes the connection's webhooks at Jira (best effort, before the connection goes). */
     Mono<Void> remove(ConnectionId id) {
         if (!settings.enabled()) {

@@ -289,6 +289,21 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void changingAJiraConnectionsProjectsReplacesItsWebhookFilter() {
+        String id = flow().connected(organisation, "jira");
+        String authorization = credentialsOf(id);
+        Object before = OAuthFlow.jiraWebhooksOf(id, authorization).get(0).get("id");
+
+        api().as(organisation).patch().uri(ConnectorApi.PATH + "/" + id).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("projectKeys", java.util.List.of("PROJ", "OPS"))).exchange().expectStatus().isOk();
+
+        var webhooks = OAuthFlow.jiraWebhooksOf(id, authorization);
+        assertThat(webhooks).hasSize(1);
+        assertThat(webhooks.get(0)).containsEntry("jqlFilter", "project in (PROJ, OPS)");
+        assertThat(webhooks.get(0).get("id")).isNotEqualTo(before);
+    }
+
+    @Test
     void disconnectingJiraDeletesItsWebhookAndTheConnection() {
         String id = flow().connected(organisation, "jira");
         String authorization = credentialsOf(id);
