@@ -37,12 +37,12 @@ class Connections {
 
     Connections(ConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault, JiraSite jira,
             OAuthConnections oauth, JiraWebhookRegistrations jiraWebhooks, TransactionalOperator transaction, Clock clock) {
-        this.oauth = oauth;
-        this.jiraWebhooks = jiraWebhooks;
         this.repository = repository;
         this.snapshots = snapshots;
         this.vault = vault;
         this.jira = jira;
+        this.oauth = oauth;
+        this.jiraWebhooks = jiraWebhooks;
         this.transaction = transaction;
         this.clock = clock;
     }

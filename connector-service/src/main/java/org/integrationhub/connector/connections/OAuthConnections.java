@@ -19,10 +19,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores the outcome of a completed authorisation: a new OAuth connection, or — when the
- * organisation already connects the same target (Atlassian site, GitHub user, Slack team) — the
- * existing one with the new tokens, its status active and its error count reset. Tokens are
- * sealed for the connection they belong to; the snapshot commits with the change.
+ * OAuth connections: stores the outcome of a completed authorisation — a new connection, or, when
+ * the organisation already connects the same target (Atlassian site, GitHub user, Slack team), the
+ * existing one with the new tokens, its status active and its error count reset (tokens sealed for
+ * the connection they belong to; the snapshot commits with the change) —, tests one with its
+ * access token, and ends its grant at the provider on disconnect.
  */
 @Service
 class OAuthConnections {
@@ -43,12 +44,12 @@ class OAuthConnections {
             ProviderRevocation revocation, OAuthCredentials credentials, ExternalIdentities identities, OAuthCatalogue catalogue,
             TransactionalOperator transaction, Clock clock) {
         this.repository = repository;
+        this.snapshots = snapshots;
+        this.vault = vault;
+        this.revocation = revocation;
         this.credentials = credentials;
         this.identities = identities;
         this.catalogue = catalogue;
-        this.revocation = revocation;
-        this.snapshots = snapshots;
-        this.vault = vault;
         this.transaction = transaction;
         this.clock = clock;
     }
