@@ -58,7 +58,7 @@ class ConnectionRepository {
             String accountId, String accountEmail, String accountName) {
         var spec = db.sql("""
                 update connections set
-                    status = case when :connected then 'active' else 'error' end,
+                    status = case when :connected then 'active' when status in ('revoked', 'expired') then status else 'error' end,
                     last_error = :problem,
                     error_count = case when :connected then 0 else error_count + 1 end,
                     last_used_at = case when :connected then :now else last_used_at end,
@@ -134,7 +134,7 @@ class ConnectionRepository {
                 .bind("org", org.value()).bind("id", id.value()).map(ConnectionRepository::toConnection).one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+    static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 
@@ -146,7 +146,7 @@ class ConnectionRepository {
         return sealed == null ? null : sealed.encode();
     }
 
-    private static Connection toConnection(Readable row) {
+    static Connection toConnection(Readable row) {
         String webhookSecret = row.get("webhook_secret", String.class);
         String[] projectKeys = row.get("project_keys", String[].class);
         return new Connection(ConnectionId.of(row.get("id", UUID.class)), OrgId.of(row.get("organisation_id", UUID.class)),
@@ -161,6 +161,6 @@ class ConnectionRepository {
                 row.get("connected_at", Instant.class), row.get("token_expiry", Instant.class),
                 row.get("external_account_id", String.class), row.get("external_email", String.class),
                 row.get("external_display_name", String.class), row.get("revision", Long.class),
-                row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
+                row.get("created_at", Instant.class), row.get("updated_at", Instant.class), row.get("site_url", String.class));
     }
 }

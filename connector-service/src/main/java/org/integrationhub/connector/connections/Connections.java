@@ -8,6 +8,7 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.support.crypto.SealedValueUnreadable;
+import org.integrationhub.support.web.InvalidField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,15 +30,19 @@ class Connections {
     private final ConnectionSnapshots snapshots;
     private final CredentialVault vault;
     private final JiraSite jira;
+    private final OAuthConnections oauth;
+    private final JiraWebhookRegistrations jiraWebhooks;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     Connections(ConnectionRepository repository, ConnectionSnapshots snapshots, CredentialVault vault, JiraSite jira,
-            TransactionalOperator transaction, Clock clock) {
+            OAuthConnections oauth, JiraWebhookRegistrations jiraWebhooks, TransactionalOperator transaction, Clock clock) {
         this.repository = repository;
         this.snapshots = snapshots;
         this.vault = vault;
         this.jira = jira;
+        this.oauth = oauth;
+        this.jiraWebhooks = jiraWebhooks;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -69,7 +74,7 @@ class Connections {
                 request.email(), vault.seal(id, request.apiToken()),
                 request.webhookSecret() == null ? null : vault.seal(id, request.webhookSecret()), request.projectKeys(),
                 request.jqlFilter(), request.pollingEnabled(), request.enabled(), false, "active", null, 0, null, now, null,
-                null, null, null, 1, now, now);
+                null, null, null, 1, now, now, null);
         return repository.insert(draft)
                 .flatMap(created -> snapshots.announce(created).thenReturn(created))
                 .as(transaction::transactional)
@@ -88,6 +93,11 @@ class Connections {
     Mono<Connection> change(OrgId org, ConnectionId id, Changes changes) {
         return repository.findForUpdate(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
+                .doOnNext(c -> {
+                    if (changes.apiToken() != null && !"api_token".equals(c.authType())) {
+                        throw new InvalidField("apiToken", "only an API-token connection has one; connect OAuth connections again instead");
+                    }
+                })
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
                         c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
                         changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
@@ -95,10 +105,13 @@ class Connections {
                         or(changes.pollingEnabled(), c.pollingEnabled()), or(changes.enabled(), c.enabled()), c.primary(),
                         changes.apiToken() == null ? c.status() : "active", changes.apiToken() == null ? c.lastError() : null,
                         changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
-                        c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt()))
+                        c.externalAccountId(), c.externalEmail(), c.externalDisplayName(), c.revision(), c.createdAt(), c.updatedAt(),
+                        c.siteUrl()))
                 .flatMap(this::save)
                 .as(transaction::transactional)
-                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()));
+                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()))
+                .flatMap(c -> changes.projectKeys() != null && "oauth".equals(c.authType()) && c.type() == ExternalSystem.JIRA
+                        ? jiraWebhooks.reregister(c.id()).thenReturn(c) : Mono.just(c));
     }
 
     Mono<Connection> makePrimary(OrgId org, ConnectionId id) {
@@ -109,7 +122,17 @@ class Connections {
                 .as(transaction::transactional);
     }
 
+    /**
+     * Deletes the connection; for an OAuth connection its dynamic Jira webhooks are deleted and its
+     * grant ended at the provider first, where it supports that (best effort).
+     */
     Mono<Void> delete(OrgId org, ConnectionId id) {
+        return get(org, id)
+                .flatMap(c -> "oauth".equals(c.authType()) ? jiraWebhooks.remove(id).then(oauth.revokeAtProvider(id)) : Mono.just(false))
+                .then(Mono.defer(() -> deleteRow(org, id)));
+    }
+
+    private Mono<Void> deleteRow(OrgId org, ConnectionId id) {
         return repository.delete(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .flatMap(snapshots::retire)
@@ -123,8 +146,8 @@ class Connections {
 
     /** Calls the provider with the stored credentials; a provider failure is an answer, recorded on the connection. */
     Mono<TestResult> test(OrgId org, ConnectionId id) {
-        return get(org, id).flatMap(c -> Mono.fromCallable(() -> vault.open(id, c.apiToken()))
-                .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token))
+        return get(org, id).flatMap(c -> ("oauth".equals(c.authType()) ? oauth.check(c) : Mono.fromCallable(() -> vault.open(id, c.apiToken()))
+                .flatMap(token -> jira.myself(c.baseUrl(), c.email(), token)))
                 .onErrorResume(SealedValueUnreadable.class, unreadable -> Mono.just(new JiraSite.Myself(false, null, null, null,
                         "The stored API token cannot be read; enter it again")))
                 .flatMap(me -> {

@@ -86,14 +86,15 @@ class ConnectionsController {
     record ConnectionView(UUID id, String type, String auth, String displayName, String baseUrl, String email,
             List<String> projectKeys, String jqlFilter, boolean pollingEnabled, boolean enabled, boolean primary, String status,
             String lastError, int errorCount, Instant lastUsedAt, Instant connectedAt, Instant tokenExpiry,
-            ExternalAccount externalAccount, boolean hasWebhookSecret, long revision, Instant createdAt, Instant updatedAt) {
+            ExternalAccount externalAccount, boolean hasWebhookSecret, long revision, Instant createdAt, Instant updatedAt,
+            String siteUrl) {
 
         static ConnectionView of(Connection c) {
             return new ConnectionView(c.id().value(), c.type().wireName(), c.authType(), c.displayName(), c.baseUrl(), c.email(),
                     c.projectKeys(), c.jqlFilter(), c.pollingEnabled(), c.enabled(), c.primary(), c.status(), c.lastError(),
                     c.errorCount(), c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
                     c.externalAccountId() == null ? null : new ExternalAccount(c.externalAccountId(), c.externalEmail(), c.externalDisplayName()),
-                    c.webhookSecret() != null, c.revision(), c.createdAt(), c.updatedAt());
+                    c.webhookSecret() != null, c.revision(), c.createdAt(), c.updatedAt(), c.siteUrl());
         }
     }
 

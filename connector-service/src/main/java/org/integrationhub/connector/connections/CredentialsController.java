@@ -22,8 +22,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Internal, service-authenticated: {@code GET /internal/connections/{id}/credentials} (scope
- * {@code credentials:read}) hands the sync-worker what it needs to call the provider — for an API
- * token the {@code Authorization} header value — and is the only way a decrypted credential
+ * {@code credentials:read}) hands the sync-worker what it needs to call the provider — the
+ * {@code Authorization} header value: Basic for an API token, Bearer with a fresh access token for
+ * an OAuth connection (refreshed first, single-flight, when it is about to expire) — and is the only way a decrypted credential
  * leaves this service. {@code POST /internal/credentials/reseal} (scope {@code credentials:rotate})
  * re-encrypts every stored secret under the active credential key and re-announces every
  * connection whose webhook secret was last published under another webhook sealing key.
@@ -39,13 +40,15 @@ class CredentialsController {
     private final CredentialVault vault;
     private final CredentialRotation rotation;
     private final ConnectionSnapshots snapshots;
+    private final OAuthCredentials oauth;
 
     CredentialsController(ConnectionRepository repository, CredentialVault vault, CredentialRotation rotation,
-            ConnectionSnapshots snapshots) {
+            ConnectionSnapshots snapshots, OAuthCredentials oauth) {
         this.repository = repository;
         this.vault = vault;
         this.rotation = rotation;
         this.snapshots = snapshots;
+        this.oauth = oauth;
     }
 
     record CredentialsView(UUID connectionId, String type, String baseUrl, String authorization, Instant expiresAt) {
@@ -72,13 +75,22 @@ class CredentialsController {
         return caller.requireScope(READ_SCOPE)
                 .then(Mono.defer(() -> repository.findAnyOrganisation(connection)))
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
-                .map(c -> {
+                .flatMap(c -> "oauth".equals(c.authType()) ? oauthCredentials(caller, c) : Mono.fromCallable(() -> {
                     String basic = Base64.getEncoder().encodeToString(
                             (c.email() + ":" + vault.open(connection, c.apiToken())).getBytes(StandardCharsets.UTF_8));
                     log.info("Handed the credentials of connection {} to {}", connection, caller.name());
                     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                             .body(ApiResponse.of(new CredentialsView(id, c.type().wireName(), c.baseUrl(), "Basic " + basic, null)));
-                });
+                }));
+    }
+
+    /** An OAuth connection's access token as a Bearer value, refreshed first when it is about to expire (single-flight). */
+    private Mono<ResponseEntity<ApiResponse<CredentialsView>>> oauthCredentials(AuthenticatedService caller, Connection c) {
+        return oauth.accessToken(c.id()).map(token -> {
+            log.info("Handed the OAuth access token of connection {} to {}", c.id(), caller.name());
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(new CredentialsView(c.id().value(),
+                    c.type().wireName(), c.baseUrl(), "Bearer " + token.value(), token.expiresAt())));
+        });
     }
 
     @PostMapping(path = "/internal/credentials/reseal", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -44,7 +44,8 @@ class GitHubApiFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith(PREFIX)) {
+        String path = exchange.getRequest().getPath().value();
+        if (!path.startsWith(PREFIX) || path.startsWith(GitHubGrantController.PREFIX)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = exchange.getResponse().getHeaders();

@@ -48,6 +48,11 @@ class SlackTokens {
         return pair.subject().startsWith(USER) && token.startsWith(BOT_PREFIX) ? USER_PREFIX + token.substring(BOT_PREFIX.length()) : token;
     }
 
+    /** The token as the server issued it (a user token's {@code xoxp-} is shown over the server's {@code xoxb-}). */
+    static String underlying(String token) {
+        return token.startsWith(USER_PREFIX) ? BOT_PREFIX + token.substring(USER_PREFIX.length()) : token;
+    }
+
     Authentication authenticate(String token) {
         if (token == null || token.isBlank()) {
             return new Authentication(null, "not_authed");

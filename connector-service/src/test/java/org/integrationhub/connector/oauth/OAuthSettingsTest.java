@@ -1,0 +1,61 @@
+package org.integrationhub.connector.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/** The catalogue as shipped: real providers by default (offered once credentials are set), the sandbox's apps on the devstack. */
+class OAuthSettingsTest {
+
+    private static OAuthSettings bind(String... files) throws IOException {
+        MutablePropertySources sources = new MutablePropertySources();
+        List<PropertySource<?>> loaded = new ArrayList<>();
+        for (String file : files) {
+            loaded.addAll(new YamlPropertySourceLoader().load(file, new ClassPathResource(file)));
+        }
+        for (int i = loaded.size() - 1; i >= 0; i--) {
+            sources.addLast(loaded.get(i));
+        }
+        return new Binder(ConfigurationPropertySources.from(sources)).bind("hub.connector.oauth", OAuthSettings.class).get();
+    }
+
+    @Test
+    void byDefaultTheRealProvidersAreDescribedButNoneIsOffered() throws IOException {
+        OAuthSettings settings = bind("application.yml");
+        assertThat(settings.providers()).containsOnlyKeys("jira", "confluence", "github", "slack");
+        assertThat(settings.providers().values()).noneMatch(OAuthSettings.Provider::configured);
+        OAuthSettings.Provider jira = settings.providers().get("jira");
+        assertThat(jira.authorizeParameters()).containsEntry("audience", "api.atlassian.com").containsEntry("prompt", "consent");
+        assertThat(jira.tokenUri()).isEqualTo("https://auth.atlassian.com/oauth/token");
+        assertThat(jira.refresh()).isEqualTo(OAuthSettings.RefreshBehaviour.ROTATING);
+        assertThat(jira.tokenRequestBody()).isEqualTo(OAuthSettings.TokenRequestBody.JSON);
+        assertThat(settings.providers().get("github").tokenRequestBody()).isEqualTo(OAuthSettings.TokenRequestBody.FORM);
+        assertThat(settings.providers().get("github").tokenRequestHeaders()).containsEntry("Accept", "application/json");
+        assertThat(settings.providers().get("slack").tokenResponse()).isEqualTo(OAuthSettings.TokenResponseFormat.SLACK);
+        assertThat(settings.providers().get("slack").revocation()).isEqualTo(OAuthSettings.Revocation.SLACK_AUTH_REVOKE);
+        assertThat(settings.stateLifetime()).hasMinutes(10);
+    }
+
+    @Test
+    void theDevstackOffersAllFourAgainstTheSandbox() throws IOException {
+        OAuthSettings settings = bind("application.yml", "application-devstack.yml");
+        assertThat(settings.providers().values()).allMatch(OAuthSettings.Provider::configured)
+                .allSatisfy(provider -> {
+                    assertThat(provider.tokenUri()).startsWith("http://localhost:8090/");
+                    assertThat(provider.redirectUri()).isEqualTo("http://localhost:8082/api/oauth/callback/" + provider.system());
+                    assertThat(provider.pkce()).isTrue();
+                });
+        assertThat(settings.providers().get("confluence").scopes()).contains("read:page:confluence", "offline_access");
+        assertThat(settings.providers().get("github").revocationUri())
+                .isEqualTo("http://localhost:8090/github/api/applications/{clientId}/grant");
+    }
+}
