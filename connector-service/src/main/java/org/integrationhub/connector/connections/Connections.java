@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 @Service
 class Connections {
 
+    /** A GitHub repository: {@code owner/name}. */
+    static final String REPOSITORY = "[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}";
+
     private static final Logger log = LoggerFactory.getLogger(Connections.class);
 
     private final ConnectionRepository repository;
@@ -96,6 +99,13 @@ class Connections {
                 .doOnNext(c -> {
                     if (changes.apiToken() != null && !"api_token".equals(c.authType())) {
                         throw new InvalidField("apiToken", "only an API-token connection has one; connect OAuth connections again instead");
+                    }
+                    if (changes.projectKeys() != null) {
+                        boolean repositories = c.type() == ExternalSystem.GITHUB;
+                        if (changes.projectKeys().stream().anyMatch(key -> key.matches(REPOSITORY) != repositories)) {
+                            throw new InvalidField("projectKeys", repositories ? "a GitHub connection syncs repositories like owner/repo"
+                                    : "must be " + c.type().wireName() + " project keys like PROJ");
+                        }
                     }
                 })
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),

@@ -39,6 +39,8 @@ class ConnectionsController {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final String PROJECT_KEY = "[A-Z][A-Z0-9_]{0,9}";
+    /** A Jira project key, or a GitHub repository {@code owner/name} (which repositories a GitHub connection syncs). */
+    private static final String PROJECT_OR_REPOSITORY = PROJECT_KEY + "|" + Connections.REPOSITORY;
 
     private final Connections connections;
 
@@ -69,7 +71,7 @@ class ConnectionsController {
             @Size(min = 1, max = 120) String displayName,
             @Size(min = 1, max = 1024) String apiToken,
             @Size(min = 8, max = 256) String webhookSecret,
-            @Size(max = 50) List<@Pattern(regexp = PROJECT_KEY, message = "must be a Jira project key like PROJ") String> projectKeys,
+            @Size(max = 50) List<@Pattern(regexp = PROJECT_OR_REPOSITORY, message = "must be a Jira project key like PROJ or a GitHub repository like owner/repo") String> projectKeys,
             @Size(max = 2000) String jqlFilter,
             Boolean pollingEnabled,
             Boolean enabled) {

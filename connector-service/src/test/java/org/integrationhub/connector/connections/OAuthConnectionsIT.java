@@ -119,6 +119,26 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void aGitHubConnectionNamesTheRepositoriesItSyncsAndAJiraConnectionItsProjects() {
+        String github = flow().connected(organisation, "github");
+        String jira = flow().connected(organisation, "jira");
+        var client = api().as(organisation);
+
+        client.patch().uri(ConnectorApi.PATH + "/" + github).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("projectKeys", java.util.List.of("acme/api", "acme/web.site"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data.projectKeys[1]").isEqualTo("acme/web.site");
+        client.patch().uri(ConnectorApi.PATH + "/" + github).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("projectKeys", java.util.List.of("PROJ"))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("projectKeys");
+        client.patch().uri(ConnectorApi.PATH + "/" + jira).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("projectKeys", java.util.List.of("acme/api"))).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("projectKeys");
+        client.patch().uri(ConnectorApi.PATH + "/" + github).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("projectKeys", java.util.List.of("not a repo"))).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void connectsSlackWithTheBotTokenAndTheTeam(CapturedOutput output) {
         String id = flow().connected(organisation, "slack");
         api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectStatus().isOk().expectBody()
