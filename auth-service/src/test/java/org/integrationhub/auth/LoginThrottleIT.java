@@ -28,7 +28,7 @@ class LoginThrottleIT {
     }
 
     private WebTestClient.ResponseSpec post(String path, String email, String password) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().post().uri(path)
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build().post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "password", password)).exchange();
     }
 

@@ -33,12 +33,12 @@ public final class ConnectorApi {
 
     public WebTestClient as(OrgId organisation) {
         String token = TestTokens.shared().user(UUID.randomUUID(), organisation, "admin");
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token)).build();
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token)).build();
     }
 
     public WebTestClient asService(String name, String... scopes) {
         String token = TestTokens.shared().service(name, scopes);
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token)).build();
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).defaultHeaders(h -> h.setBearerAuth(token)).build();
     }
 
     /** A Jira API-token connection request against the sandbox's site "acme". */

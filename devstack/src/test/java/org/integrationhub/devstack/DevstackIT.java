@@ -132,7 +132,7 @@ class DevstackIT {
 
     private static WebTestClient client(List<HubService> services, String module) {
         int port = services.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().port();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
     }
 
     private static int freePort() {

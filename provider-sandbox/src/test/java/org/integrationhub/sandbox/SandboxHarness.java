@@ -24,7 +24,7 @@ public final class SandboxHarness {
 
     /** A client of {@code target}, e.g. a sandbox a test started with settings of its own. */
     public static WebTestClient http(ProviderSandbox target) {
-        return WebTestClient.bindToServer().baseUrl(target.baseUrl())
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl(target.baseUrl())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build();
     }
 

@@ -54,7 +54,7 @@ public abstract class SyncWorkerTest {
 
     protected WebTestClient http(OrgId org) {
         String token = TestTokens.shared().user(UUID.randomUUID(), org, "member");
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .defaultHeaders(h -> h.setBearerAuth(token)).build();
     }

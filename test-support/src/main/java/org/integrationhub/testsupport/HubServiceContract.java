@@ -43,7 +43,7 @@ public abstract class HubServiceContract {
     protected abstract Optional<RoundTrip<?, ?>> roundTrip();
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
     }
 
     @Test

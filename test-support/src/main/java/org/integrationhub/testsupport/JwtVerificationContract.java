@@ -32,7 +32,7 @@ public abstract class JwtVerificationContract {
     private final OrgId org = OrgId.random();
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
     }
 
     private WebTestClient.ResponseSpec callWith(String token) {

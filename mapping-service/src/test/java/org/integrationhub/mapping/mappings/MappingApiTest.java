@@ -24,7 +24,7 @@ abstract class MappingApiTest {
     final String token = TestTokens.shared().user(UUID.randomUUID(), org, "member");
 
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .defaultHeaders(h -> h.setBearerAuth(token)).build();
     }

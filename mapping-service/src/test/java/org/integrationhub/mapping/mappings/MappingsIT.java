@@ -92,7 +92,7 @@ class MappingsIT extends MappingApiTest {
     void anotherOrganisationSeesNoneOfItAndGets404s() {
         String id = read(create(mapping("jira", "private@example.com", null, UUID.randomUUID())).expectStatus().isCreated(), "$.data.id");
         String stranger = TestTokens.shared().user(UUID.randomUUID(), OrgId.random(), "admin");
-        WebTestClient other = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        WebTestClient other = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBearerAuth(stranger)).build();
 
         other.get().uri(PATH + "/" + id).exchange().expectStatus().isNotFound().expectBody().jsonPath("$.data").doesNotExist();
@@ -109,7 +109,7 @@ class MappingsIT extends MappingApiTest {
 
     @Test
     void needsAToken() {
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri(PATH).exchange()
+        WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build().get().uri(PATH).exchange()
                 .expectStatus().isUnauthorized();
     }
 

@@ -142,7 +142,7 @@ class FetchIT extends SyncWorkerTest {
         announce(ExternalSystem.JIRA, List.of("OPS"), jiraSite(), JIRA_AUTH);
         assertThat(finished(syncNow(ExternalSystem.JIRA)).itemsSeen()).as("OPS only").isEqualTo(333);
 
-        WebTestClient.bindToServer().baseUrl(SANDBOX.baseUrl()).build().put().uri("/sandbox/atlassian/issues/OPS-2")
+        WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl(SANDBOX.baseUrl()).build().put().uri("/sandbox/atlassian/issues/OPS-2")
                 .bodyValue(Map.of("summary", "Changed after the first sync")).exchange().expectStatus().isOk();
         var next = finished(syncNow(ExternalSystem.JIRA));
 

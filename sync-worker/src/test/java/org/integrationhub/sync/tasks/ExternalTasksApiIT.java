@@ -105,7 +105,7 @@ class ExternalTasksApiIT extends SyncWorkerTest {
 
     @Test
     void needsASignedInUser() {
-        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build()
                 .get().uri(PATH).exchange().expectStatus().isUnauthorized();
     }
 }
