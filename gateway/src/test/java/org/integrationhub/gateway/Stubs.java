@@ -26,6 +26,8 @@ final class Stubs {
         registry.add("hub.gateway.session.keys[0].id", () -> "test");
         registry.add("hub.gateway.session.keys[0].secret", () -> SESSION_KEY);
         registry.add("hub.gateway.timeouts.response", () -> "2s");
+        // the tests sign in far more often than a person; SignInLimitIT tests the limit
+        registry.add("hub.gateway.sign-in-limit.attempts", () -> "10000");
     }
 
     static void resetAll() {

@@ -83,6 +83,7 @@ public final class HubApi {
                         .defaultIfEmpty(Map.of())
                         .map(problem -> new ServiceAnswered(response.statusCode().value(), problem)))
                 .bodyToMono(JSON)
+                .map(ViewData::object)
                 .defaultIfEmpty(Map.of())
                 .onErrorMap(WebClientRequestException.class, failure -> new ServiceUnreachable(service))
                 .onErrorMap(java.util.concurrent.TimeoutException.class, failure -> new ServiceUnreachable(service));
