@@ -37,8 +37,9 @@ class DevstackIT {
                     .allSatisfy(process -> assertThat(process.health()).as(process.service().module()).isEqualTo("UP"));
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains(devstack.kafkaBootstrapServers())
-                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
+                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service", "gateway");
             String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
+            theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(services, token);
             aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
             aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(services, token);
         }
@@ -65,6 +66,38 @@ class DevstackIT {
         mapping.get().uri("/api/external-user-mappings").headers(h -> h.setBearerAuth(token.toString())).exchange()
                 .expectStatus().value(status -> assertThat(status).as("a valid token passes authentication").isNotIn(401, 403));
         return token.toString();
+    }
+
+    /**
+     * Through the gateway: a script's bearer token reaches auth-service; a browser signs up and in with the UI's
+     * forms (CSRF token from the page), gets only the sealed session cookie, and the gateway relays its token.
+     */
+    private static void theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(List<HubService> services, String token) {
+        WebTestClient gateway = client(services, "gateway");
+        gateway.get().uri("/api/auth/me").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectHeader().exists("X-Request-Id").expectBody().jsonPath("$.data.email").exists();
+
+        var page = gateway.get().uri("/ui/signup").exchange().expectStatus().isOk().expectBody().returnResult();
+        String csrfCookie = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        var field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(new String(page.getResponseBodyContent(), StandardCharsets.UTF_8));
+        assertThat(field.find()).as("the sign-up form carries a CSRF token").isTrue();
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("_csrf", field.group(1));
+        form.add("email", "gateway-" + UUID.randomUUID() + "@example.com");
+        form.add("password", "correct horse battery staple");
+        form.add("organisationName", "Through the gateway");
+        gateway.post().uri("/ui/signup").cookie("XSRF-TOKEN", csrfCookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form).exchange().expectStatus().isSeeOther().expectHeader().location("/ui/login?registered");
+        form.remove("organisationName");
+        var signedIn = gateway.post().uri("/ui/login").cookie("XSRF-TOKEN", csrfCookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form).exchange().expectStatus().isSeeOther().expectBody().returnResult();
+        String session = signedIn.getResponseCookies().getFirst("HUB_SESSION").getValue();
+
+        gateway.get().uri("/api/auth/me").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data.email").isEqualTo(form.getFirst("email"));
+        gateway.get().uri("/ui/integrations").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("No connections yet."));
     }
 
     /**
