@@ -127,6 +127,24 @@ class GatewayIT {
     }
 
     @Test
+    void passesFormEncodedWebhooksThroughUnreadAndUntouched() {
+        byte[] body = "payload=%7B%22action%22%3A%22opened%22%2C%22issue%22%3A%7B%22number%22%3A1%7D%7D&token=a+b%21"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        http().post().uri("/webhooks/slack/6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503")
+                .header("X-Slack-Request-Timestamp", "1763806530")
+                .bodyValue(body).exchange()
+                .expectStatus().isOk();
+
+        DownstreamStub.Received delivery = Stubs.WEBHOOKS.last();
+        assertThat(delivery.body()).isEqualTo(body);
+        assertThat(delivery.header("X-Slack-Signature")).isEqualTo("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
+        assertThat(delivery.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+    }
+
+    @Test
     void setsSecurityHeadersOnPagesAndOnServiceAnswers() {
         for (String path : new String[] {"/ui/login", "/api/external-tasks"}) {
             http().get().uri(path).exchange()
