@@ -98,6 +98,53 @@ class DevstackIT {
                 .expectStatus().isOk().expectBody().jsonPath("$.data.email").isEqualTo(form.getFirst("email"));
         gateway.get().uri("/ui/integrations").cookie("HUB_SESSION", session).exchange()
                 .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("No connections yet."));
+        theUiConnectsTheSandboxsJiraSyncsItAndShowsItsTasks(services, gateway, session, csrfCookie, field.group(1));
+    }
+
+    /** The web UI's journey on the real services: connect Jira, test, sync now until it succeeded, list tasks, open one. */
+    private static void theUiConnectsTheSandboxsJiraSyncsItAndShowsItsTasks(List<HubService> services, WebTestClient gateway,
+            String session, String csrfCookie, String csrfToken) {
+        int sandboxPort = services.stream().filter(s -> s.module().equals("provider-sandbox")).findFirst().orElseThrow().port();
+        var connect = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        connect.add("_csrf", csrfToken);
+        connect.add("baseUrl", "http://localhost:" + sandboxPort + "/atlassian/site/acme");
+        connect.add("email", "admin@acme.example");
+        connect.add("apiToken", "sandbox-jira-api-token");
+        connect.add("displayName", "Sandbox Jira");
+        gateway.post().uri("/ui/integrations").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(connect).exchange()
+                .expectStatus().isSeeOther().expectHeader().location("/ui/integrations?connected");
+        String integrations = gateway.get().uri("/ui/integrations").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var id = java.util.regex.Pattern.compile("id=\"progress-([0-9a-f-]{36})\"").matcher(integrations);
+        assertThat(id.find()).as("the new connection is listed:\n" + integrations).isTrue();
+        String connectionId = id.group(1);
+        assertThat(integrations).contains("Sandbox Jira", "active");
+
+        var withToken = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        withToken.add("_csrf", csrfToken);
+        gateway.post().uri("/ui/integrations/" + connectionId + "/test").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(withToken).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("Connected: "));
+        gateway.post().uri("/ui/integrations/" + connectionId + "/sync-now").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(withToken).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains(" seen, "));
+        await("the UI's progress shows the sync run succeeded").atMost(Duration.ofMinutes(3)).untilAsserted(() ->
+                gateway.get().uri("/ui/integrations/" + connectionId + "/progress").cookie("HUB_SESSION", session).exchange()
+                        .expectStatus().isOk().expectBody(String.class)
+                        .value(html -> assertThat(html).contains("succeeded").doesNotContain("hx-trigger")));
+
+        // the run reports succeeded once fetched; the apply stage catches up within seconds
+        await("the UI lists the sandbox's 1,000 issues as tasks").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                gateway.get().uri("/ui/tasks?connectionId=" + connectionId).cookie("HUB_SESSION", session).exchange()
+                        .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("(1000 tasks)")));
+        String tasks = gateway.get().uri("/ui/tasks?connectionId=" + connectionId).cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var task = java.util.regex.Pattern.compile("href=\"/ui/tasks/([0-9a-f-]{36})\"").matcher(tasks);
+        assertThat(task.find()).as("a task is listed:\n" + tasks).isTrue();
+        gateway.get().uri("/ui/tasks/" + task.group(1)).cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(html -> assertThat(html).contains("Raw payload from the provider", "&quot;key&quot;", "Provenance", "poll"));
     }
 
     /**
