@@ -38,7 +38,9 @@ class SignInLimitIT {
                 .expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 600L))
                 .expectBody().jsonPath("$.code").isEqualTo("too_many_sign_in_attempts");
         http.post().uri("/ui/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("email=a%40b.c&password=x")
-                .exchange().expectStatus().isEqualTo(429);
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(html -> assertThat(html).contains("Too many sign-in attempts", "Wait "));
 
         assertThat(Stubs.AUTH.receivedOn("/api/auth/login")).as("only the allowed attempts reached auth-service").hasSize(3);
         http.get().uri("/api/auth/me").exchange().expectStatus().isOk();

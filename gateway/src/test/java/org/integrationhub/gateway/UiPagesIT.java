@@ -274,4 +274,41 @@ class UiPagesIT {
         assertThat(result.getResponseHeaders().getLocation()).hasToString("/ui/login?expired");
         assertThat(browser.cookies()).doesNotContainKey("HUB_SESSION");
     }
+
+    @Test
+    void invitingAColleagueShowsTheSignUpLinkOnce() {
+        Stubs.AUTH.answer("POST /api/auth/invitations", 201, "{\"data\":{\"id\":\"i1\",\"invitationToken\":\"inv-123\","
+                + "\"email\":\"grace@example.com\",\"role\":\"member\",\"expiresAt\":\"2026-11-30T12:00:00Z\"}}");
+        Browser browser = signedIn();
+        assertEveryControlIsLabelled(page(browser.get("/ui/team"), 200));
+
+        String html = page(browser.postForm("/ui/invitations", Map.of("email", "grace@example.com", "role", "member")), 200);
+
+        assertThat(Stubs.AUTH.last().header("Authorization")).isEqualTo("Bearer " + BrowserSessionIT.TOKEN);
+        assertThat(Stubs.AUTH.last().bodyText()).contains("\"email\":\"grace@example.com\"", "\"role\":\"member\"");
+        assertThat(html).contains("for grace@example.com as member", "/ui/signup?invitation=inv-123");
+        assertEveryControlIsLabelled(html);
+    }
+
+    @Test
+    void aMemberWhoMayNotInviteIsToldSo() {
+        Stubs.AUTH.answer("POST /api/auth/invitations", 403, "{\"status\":403,\"code\":\"forbidden\"}");
+        Browser browser = signedIn();
+        browser.get("/ui/team");
+
+        assertThat(page(browser.postForm("/ui/invitations", Map.of("role", "admin")), 403))
+                .contains("Only an administrator of your organisation can invite colleagues.");
+    }
+
+    @Test
+    void signingUpWithAnInvitationJoinsTheInvitingOrganisation() {
+        Browser browser = new Browser(port);
+        String form = page(browser.get("/ui/signup?invitation=inv-123"), 200);
+        assertThat(form).contains("name=\"invitationToken\" value=\"inv-123\"").doesNotContain("organisationName");
+
+        browser.postForm("/ui/signup", Map.of("email", "grace@example.com", "password", "correct horse battery staple",
+                "invitationToken", "inv-123"));
+
+        assertThat(Stubs.AUTH.last().bodyText()).contains("\"invitationToken\":\"inv-123\"").doesNotContain("organisationName");
+    }
 }

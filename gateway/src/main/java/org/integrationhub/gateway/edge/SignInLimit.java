@@ -51,10 +51,25 @@ public final class SignInLimit implements WebFilter, Ordered {
         if (window.attempts() > settings.attempts()) {
             long retryAfter = Math.max(1, Duration.ofMillis(window.startMillis() + windowMillis - now).toSeconds());
             exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
+            if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/ui/")) {
+                return page(exchange, retryAfter);
+            }
             return Problems.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "too_many_sign_in_attempts",
                     "Too many sign-in attempts from your address. Wait " + retryAfter + " seconds and try again.");
         }
         return chain.filter(exchange);
+    }
+
+    /** The sign-in form's answer: a page in words (fixed text, nothing of the request in it). */
+    private static Mono<Void> page(ServerWebExchange exchange, long retryAfter) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        response.getHeaders().setContentType(org.springframework.http.MediaType.TEXT_HTML);
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many sign-in attempts</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/hub.css\"></head><body><main class=\"narrow\"><h1>Too many sign-in attempts</h1>"
+                + "<p class=\"error\" role=\"alert\">There were too many sign-in attempts from your address. Wait " + retryAfter
+                + " seconds, then <a href=\"/ui/login\">try again</a>.</p></main></body></html>";
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(html.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     private static String address(ServerWebExchange exchange) {

@@ -75,7 +75,11 @@ class SignInController {
     }
 
     @GetMapping("/ui/signup")
-    String signUpPage() {
+    String signUpPage(ServerWebExchange exchange, Model model) {
+        String invitation = exchange.getRequest().getQueryParams().getFirst("invitation");
+        if (invitation != null && !invitation.isBlank()) {
+            model.addAttribute("invitation", invitation);
+        }
         return "signup";
     }
 
@@ -85,7 +89,13 @@ class SignInController {
             Map<String, String> registration = new LinkedHashMap<>();
             registration.put("email", value(form, "email"));
             registration.put("password", raw(form, "password"));
-            registration.put("organisationName", value(form, "organisationName"));
+            String invitation = value(form, "invitationToken");
+            if (invitation.isEmpty()) {
+                registration.put("organisationName", value(form, "organisationName"));
+            } else {
+                registration.put("invitationToken", invitation);
+                model.addAttribute("invitation", invitation);
+            }
             model.addAttribute("email", registration.get("email"));
             model.addAttribute("organisationName", registration.get("organisationName"));
             return api.register(registration, RequestIds.of(exchange))
