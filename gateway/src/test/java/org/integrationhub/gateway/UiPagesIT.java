@@ -311,4 +311,69 @@ class UiPagesIT {
 
         assertThat(Stubs.AUTH.last().bodyText()).contains("\"invitationToken\":\"inv-123\"").doesNotContain("organisationName");
     }
+
+    @Test
+    void peopleListsTheMappingsOrSaysThereAreNone() {
+        Stubs.MAPPINGS.answer("GET /api/external-user-mappings", 200, "{\"data\":[{\"id\":\"" + TASK + "\",\"externalSystem\":\"github\","
+                + "\"externalUserId\":\"octocat\",\"externalEmail\":\"octocat@github.com\",\"resourceId\":\"" + CONNECTION + "\",\"version\":1}],"
+                + "\"page\":{\"number\":0,\"size\":50,\"totalElements\":1,\"totalPages\":1}}");
+        Browser browser = signedIn();
+
+        String html = page(browser.get("/ui/people"), 200);
+
+        assertThat(Stubs.MAPPINGS.last().pathAndQuery()).isEqualTo("/api/external-user-mappings?page=0&size=50");
+        assertThat(html).contains("octocat@github.com", CONNECTION, "Delete the mapping of octocat");
+        assertEveryControlIsLabelled(html);
+
+        Stubs.MAPPINGS.answer("GET /api/external-user-mappings", 200, "{\"data\":[],\"page\":{\"number\":0,\"size\":50,\"totalElements\":0,\"totalPages\":0}}");
+        assertThat(page(browser.get("/ui/people"), 200)).contains("No mappings yet.");
+    }
+
+    @Test
+    void addingAMappingSendsItToMappingServiceAndShowsARefusalInWords() {
+        Stubs.MAPPINGS.answer("POST /api/external-user-mappings", 201, "{\"data\":{\"id\":\"" + TASK + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/people");
+
+        EntityExchangeResult<byte[]> added = browser.postForm("/ui/people", Map.of("externalSystem", "jira", "externalUserId", "acc-1",
+                "externalEmail", "", "resourceId", CONNECTION));
+        assertThat(added.getStatus().value()).isEqualTo(303);
+        assertThat(added.getResponseHeaders().getLocation()).hasToString("/ui/people?added");
+        assertThat(Stubs.MAPPINGS.receivedOn("/api/external-user-mappings").stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow().bodyText())
+                .contains("\"externalSystem\":\"jira\"", "\"externalUserId\":\"acc-1\"", "\"resourceId\":\"" + CONNECTION + "\"")
+                .doesNotContain("externalEmail");
+
+        Stubs.MAPPINGS.answer("POST /api/external-user-mappings", 409, "{\"status\":409,\"code\":\"mapping_exists\","
+                + "\"detail\":\"This user id is already mapped in this organisation and system.\"}");
+        String refused = page(browser.postForm("/ui/people", Map.of("externalSystem", "jira", "externalUserId", "acc-1",
+                "resourceId", CONNECTION)), 409);
+        assertThat(refused).contains("This user id is already mapped in this organisation and system.", "value=\"acc-1\"");
+    }
+
+    @Test
+    void deletingAMappingAsksMappingService() {
+        Stubs.MAPPINGS.answer("DELETE /api/external-user-mappings/" + TASK, 204, "");
+        Browser browser = signedIn();
+        browser.get("/ui/people");
+
+        EntityExchangeResult<byte[]> deleted = browser.postForm("/ui/people/" + TASK + "/delete", Map.of());
+
+        assertThat(deleted.getResponseHeaders().getLocation()).hasToString("/ui/people?deleted");
+        assertThat(Stubs.MAPPINGS.receivedOn("/api/external-user-mappings/" + TASK)).extracting(DownstreamStub.Received::method).containsExactly("DELETE");
+    }
+
+    @Test
+    void aTaskOffersToMapItsUnmappedAssigneeWithTheFormPrefilled() {
+        Stubs.TASKS.answer("GET /api/external-tasks/" + TASK, 200, "{\"data\":{\"task\":{\"id\":\"" + TASK + "\",\"system\":\"jira\","
+                + "\"key\":\"PROJ-7\",\"title\":\"T\",\"assignee\":{\"externalUserId\":\"acc-1\",\"email\":\"grace@example.com\","
+                + "\"displayName\":\"Grace\"},\"resourceId\":null},\"provenance\":{\"source\":\"poll\",\"staleCount\":0},\"rawPayload\":null}}");
+        Browser browser = signedIn();
+
+        String task = page(browser.get("/ui/tasks/" + TASK), 200);
+        Matcher link = Pattern.compile("href=\"(/ui/people\\?[^\"]+)\">Map this assignee").matcher(task);
+        assertThat(link.find()).as(task).isTrue();
+
+        String people = page(browser.get(link.group(1).replace("&amp;", "&").replace("%40", "@")), 200);
+        assertThat(people).contains("value=\"acc-1\"", "value=\"grace@example.com\"", "<option value=\"jira\" selected=\"selected\">");
+    }
 }

@@ -76,6 +76,14 @@ public final class HubApi {
                 }).bodyValue(body), service.toString());
     }
 
+    public Mono<Map<String, Object>> delete(URI service, String path, BrowserSession session, String requestId) {
+        return call(http.delete().uri(URI.create(service + path))
+                .headers(h -> {
+                    h.setBearerAuth(session.accessToken());
+                    h.set(RequestIds.HEADER, requestId);
+                }), service.toString());
+    }
+
     private static Mono<Map<String, Object>> call(WebClient.RequestHeadersSpec<?> request, String service) {
         return request.retrieve()
                 .onStatus(HttpStatusCode::isError, response -> response.bodyToMono(JSON)

@@ -42,7 +42,7 @@ class IntegrationsController {
 
     private Mono<Void> connections(Pages.Signed signed, Model model) {
         return api.get(api.services().connector(), "/api/integrations", signed.session(), signed.requestId())
-                .doOnNext(body -> model.addAttribute("connections", body.getOrDefault("data", List.of())))
+                .doOnNext(body -> model.addAttribute("connections", ViewData.listIn(body)))
                 .then();
     }
 

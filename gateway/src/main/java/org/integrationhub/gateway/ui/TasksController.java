@@ -51,7 +51,7 @@ class TasksController {
         model.addAttribute("filters", filters);
         return pages.signedIn(exchange, signed -> api.get(api.services().tasks(), uri.encode().build().toUriString(), signed.session(), signed.requestId())
                 .map(body -> {
-                    model.addAttribute("tasks", body.getOrDefault("data", List.of()));
+                    model.addAttribute("tasks", ViewData.listIn(body));
                     model.addAttribute("page", body.getOrDefault("page", Map.of("number", page, "totalPages", 0, "totalElements", 0)));
                     model.addAttribute("pageLink", pageLink(filters));
                     return "tasks";

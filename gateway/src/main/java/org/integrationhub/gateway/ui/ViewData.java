@@ -30,6 +30,11 @@ final class ViewData extends LinkedHashMap<String, Object> {
         return (Map<String, Object>) of(json);
     }
 
+    /** The {@code data} array of a service's answer, or an empty list when the answer has none. */
+    static List<?> listIn(Map<String, Object> body) {
+        return body.get("data") instanceof List<?> list ? list : List.of();
+    }
+
     /** Every field is readable; a missing one is null. */
     @Override
     public boolean containsKey(Object key) {
