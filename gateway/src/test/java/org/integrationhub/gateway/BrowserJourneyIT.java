@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A real headless Chromium (Debian's chromium and chromedriver) walks the UI against stubbed
  * services: sign in, watch a sync's progress update through htmx without a reload, open a task's
- * raw payload, sign out; with no console error (a CSP violation would be one). Screenshots go to
+ * raw payload, disconnect after confirming, sign out; with no console error (a CSP violation would be one). Screenshots go to
  * {@code target/screenshots}. Skips, saying so, when chromium or chromedriver is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -70,7 +70,7 @@ class BrowserJourneyIT {
             Assumptions.abort(message);
         }
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1300");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -85,9 +85,21 @@ class BrowserJourneyIT {
         Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/sync-now", 202, "{\"data\":{\"status\":\"queued\",\"syncRunId\":\"r1\"}}");
         Stubs.TASKS.answer("GET /api/external-tasks", 200, "{\"data\":[{\"id\":\"" + TASK + "\",\"system\":\"jira\",\"key\":\"PROJ-7\","
                 + "\"title\":\"Add webhook retries\",\"status\":\"In Review\"}],\"page\":{\"number\":0,\"size\":25,\"totalElements\":1,\"totalPages\":1}}");
-        Stubs.TASKS.answer("GET /api/external-tasks/" + TASK, 200, "{\"data\":{\"task\":{\"id\":\"" + TASK + "\",\"system\":\"jira\","
-                + "\"key\":\"PROJ-7\",\"title\":\"Add webhook retries\",\"status\":\"In Review\",\"version\":1},"
-                + "\"provenance\":{\"source\":\"poll\",\"staleCount\":0},\"rawPayload\":\"{\\\"key\\\":\\\"PROJ-7\\\",\\\"fields\\\":{\\\"summary\\\":\\\"Add webhook retries\\\"}}\"}}");
+        Stubs.TASKS.answer("GET /api/external-tasks/" + TASK, 200, "{\"data\":{\"task\":{\"id\":\"" + TASK + "\",\"connectionId\":\"" + CONNECTION
+                + "\",\"system\":\"jira\",\"externalId\":\"10007\",\"key\":\"PROJ-7\",\"title\":\"Add webhook retries\",\"status\":\"In Review\","
+                + "\"statusCategory\":\"indeterminate\",\"kind\":\"issue\",\"assignee\":{\"externalUserId\":\"5b10ac8d82e05b22cc7d4ef5\","
+                + "\"email\":\"grace@acme.example\",\"displayName\":\"Grace Hopper\"},\"resourceId\":null,\"projectKey\":\"PROJ\","
+                + "\"labels\":[\"backend\",\"webhooks\"],\"url\":\"https://acme.atlassian.net/browse/PROJ-7\","
+                + "\"sourceCreatedAt\":\"2026-11-02T09:12:00Z\",\"sourceUpdatedAt\":\"2026-11-23T14:40:00Z\",\"deleted\":false,\"version\":3},"
+                + "\"provenance\":{\"lastEventId\":\"4d7c9e0a-2b1f-4c3d-9e8f-7a6b5c4d3e2f\",\"source\":\"webhook\","
+                + "\"sourceUpdatedAt\":\"2026-11-23T14:40:00Z\",\"contentHash\":\"9f2c…e41a\",\"staleCount\":1,"
+                + "\"lastStaleReason\":\"older_version\",\"lastStaleAt\":\"2026-11-23T14:41:07Z\"},"
+                + "\"rawPayload\":\"{\\\"id\\\":\\\"10007\\\",\\\"key\\\":\\\"PROJ-7\\\",\\\"fields\\\":{\\\"summary\\\":"
+                + "\\\"Add webhook retries\\\",\\\"status\\\":{\\\"name\\\":\\\"In Review\\\"},\\\"labels\\\":[\\\"backend\\\","
+                + "\\\"webhooks\\\"],\\\"assignee\\\":{\\\"accountId\\\":\\\"5b10ac8d82e05b22cc7d4ef5\\\",\\\"displayName\\\":"
+                + "\\\"Grace Hopper\\\"}}}\"}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
+        Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
     }
 
     @AfterEach
@@ -98,40 +110,53 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadAndSignsOut() throws IOException {
+    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() throws IOException {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
         browser.findElement(By.id("email")).sendKeys("ada@example.com");
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
-        await("the integrations page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
+        await("the integrations page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Jira", "active");
-        await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10))
+        await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("Never synced."));
         assertThat(browser.manage().getCookieNamed("HUB_SESSION")).as("HttpOnly cookies are not readable by scripts, but the driver sees them")
                 .satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
 
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200,
                 "{\"data\":[{\"id\":\"r1\",\"status\":\"running\",\"pages\":1,\"itemsSeen\":100,\"itemsApplied\":40}]}");
+        // htmx replaces the progress element while it polls, so a found element may go stale: the waits retry
         browser.findElement(By.cssSelector("button[aria-label='Sync now Acme Jira']")).click();
-        await("progress shows the running run").atMost(Duration.ofSeconds(10))
+        await("progress shows the running run").atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("100 seen, 40 applied"));
         screenshot("integrations-syncing");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200, "{\"data\":[{\"id\":\"r1\",\"status\":\"succeeded\","
                 + "\"pages\":10,\"itemsSeen\":1000,\"itemsApplied\":1000,\"finishedAt\":\"2026-11-23T15:00:00Z\"}]}");
-        await("progress updates without a reload until the run succeeded").atMost(Duration.ofSeconds(10))
+        await("progress updates without a reload until the run succeeded").atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("succeeded: 1000 seen, 1000 applied"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/integrations");
 
         browser.findElement(By.linkText("Tasks")).click();
         browser.findElement(By.linkText("PROJ-7")).click();
-        await("the task's page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/ui/tasks/" + TASK));
+        await("the task's page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/tasks/" + TASK));
         assertThat(browser.findElement(By.cssSelector("pre.raw")).getText()).contains("\"fields\" : {");
         screenshot("task-detail");
 
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Grace Hopper", "Map this assignee", "older_version");
+
+        browser.findElement(By.linkText("Integrations")).click();
+        browser.findElement(By.linkText("Disconnect")).click();
+        await("the confirmation").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.tagName("h1")).getText().equals("Disconnect Acme Jira?"));
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).doesNotContain("DELETE");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        await("disconnected").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.getCurrentUrl().endsWith("/ui/integrations?disconnected"));
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).contains("DELETE");
+
         browser.findElement(By.cssSelector("form.signout button")).click();
-        await("signed out").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/ui/login?signedOut"));
+        await("signed out").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/login?signedOut"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
         browser.get("http://localhost:" + port + "/ui/integrations");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");

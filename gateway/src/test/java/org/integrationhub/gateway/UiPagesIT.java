@@ -128,7 +128,8 @@ class UiPagesIT {
         assertThat(Stubs.CONNECTOR.last().header("Authorization")).isEqualTo("Bearer " + BrowserSessionIT.TOKEN);
         assertThat(html).contains("Acme Jira", "https://acme.atlassian.net", "as Site Admin", "primary",
                 "Last error: Jira refused the API token. (3 in a row)",
-                "hx-get=\"/ui/integrations/" + CONNECTION + "/progress\"", "Connect Jira with an API token")
+                "hx-get=\"/ui/integrations/" + CONNECTION + "/progress\"", "Connect Jira with an API token",
+                "/webhooks/jira/" + CONNECTION, "href=\"/ui/integrations/" + CONNECTION + "/disconnect\"")
                 .doesNotContain(BrowserSessionIT.TOKEN);
         assertEveryControlIsLabelled(html);
     }
@@ -375,5 +376,33 @@ class UiPagesIT {
 
         String people = page(browser.get(link.group(1).replace("&amp;", "&").replace("%40", "@")), 200);
         assertThat(people).contains("value=\"acc-1\"", "value=\"grace@example.com\"", "<option value=\"jira\" selected=\"selected\">");
+    }
+
+    @Test
+    void disconnectingAsksFirstThenDeletesTheConnection() {
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
+        Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
+        Browser browser = signedIn();
+
+        String confirm = page(browser.get("/ui/integrations/" + CONNECTION + "/disconnect"), 200);
+        assertThat(confirm).contains("Disconnect Acme Jira?", "action=\"/ui/integrations/" + CONNECTION + "/disconnect\"", "Cancel");
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).doesNotContain("DELETE");
+
+        EntityExchangeResult<byte[]> done = browser.postForm("/ui/integrations/" + CONNECTION + "/disconnect", Map.of());
+        assertThat(done.getResponseHeaders().getLocation()).hasToString("/ui/integrations?disconnected");
+        assertThat(Stubs.CONNECTOR.last().method()).isEqualTo("DELETE");
+        assertThat(Stubs.CONNECTOR.last().pathAndQuery()).isEqualTo("/api/integrations/" + CONNECTION);
+    }
+
+    @Test
+    void makingAConnectionPrimaryAsksConnectorService() {
+        Browser browser = signedIn();
+        browser.get("/ui/login");
+
+        EntityExchangeResult<byte[]> done = browser.postForm("/ui/integrations/" + CONNECTION + "/primary", Map.of());
+
+        assertThat(done.getResponseHeaders().getLocation()).hasToString("/ui/integrations");
+        assertThat(Stubs.CONNECTOR.last().method()).isEqualTo("POST");
+        assertThat(Stubs.CONNECTOR.last().pathAndQuery()).isEqualTo("/api/integrations/" + CONNECTION + "/primary");
     }
 }

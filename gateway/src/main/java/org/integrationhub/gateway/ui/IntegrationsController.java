@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +38,34 @@ class IntegrationsController {
         if (exchange.getRequest().getQueryParams().containsKey("connected")) {
             model.addAttribute("notice", "Connected. Test it, or sync now to bring in its issues.");
         }
+        if (exchange.getRequest().getQueryParams().containsKey("disconnected")) {
+            model.addAttribute("notice", "Disconnected.");
+        }
+        model.addAttribute("webhookBase", UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+                .replacePath("/webhooks/").replaceQuery(null).build().toUriString());
         return pages.signedIn(exchange, signed -> connections(signed, model).thenReturn("integrations"));
+    }
+
+    @PostMapping("/ui/integrations/{id}/primary")
+    Mono<String> makePrimary(@PathVariable UUID id, ServerWebExchange exchange) {
+        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/primary", Map.of(),
+                signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations"));
+    }
+
+    /** Asks before disconnecting: a page naming the connection, with the button that does it. */
+    @GetMapping("/ui/integrations/{id}/disconnect")
+    Mono<String> confirmDisconnect(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.get(api.services().connector(), "/api/integrations/" + id, signed.session(), signed.requestId())
+                .map(body -> {
+                    model.addAttribute("connection", body.get("data"));
+                    return "disconnect";
+                }));
+    }
+
+    @PostMapping("/ui/integrations/{id}/disconnect")
+    Mono<String> disconnect(@PathVariable UUID id, ServerWebExchange exchange) {
+        return pages.signedIn(exchange, signed -> api.delete(api.services().connector(), "/api/integrations/" + id,
+                signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations?disconnected"));
     }
 
     private Mono<Void> connections(Pages.Signed signed, Model model) {
