@@ -75,18 +75,25 @@ public final class Devstack implements AutoCloseable {
     private static Map<String, String> environmentFor(EmbeddedInfrastructure infrastructure, DevstackSettings settings) {
         PostgresEndpoint postgres = infrastructure.postgres();
         String auth = "http://localhost:" + port(settings, "auth-service");
-        return Map.of(
-                "HUB_SECURITY_JWT_JWKS_URI", auth + "/.well-known/jwks.json",
-                // sync-worker calls auth-service for its service token and connector-service for credentials
-                "HUB_SYNC_FETCH_AUTH_URL", auth,
-                "HUB_SYNC_FETCH_CONNECTOR_URL", "http://localhost:" + port(settings, "connector-service"),
-                "SPRING_PROFILES_ACTIVE", "devstack",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers(),
-                "HUB_POSTGRES_HOST", postgres.host(),
-                "HUB_POSTGRES_PORT", String.valueOf(postgres.port()),
-                "HUB_POSTGRES_DATABASE", postgres.database(),
-                "HUB_POSTGRES_USERNAME", postgres.username(),
-                "HUB_POSTGRES_PASSWORD", postgres.password());
+        Map<String, String> environment = new java.util.LinkedHashMap<>();
+        environment.put("HUB_SECURITY_JWT_JWKS_URI", auth + "/.well-known/jwks.json");
+        // sync-worker calls auth-service for its service token and connector-service for credentials
+        environment.put("HUB_SYNC_FETCH_AUTH_URL", auth);
+        environment.put("HUB_SYNC_FETCH_CONNECTOR_URL", "http://localhost:" + port(settings, "connector-service"));
+        // the gateway routes to every service
+        environment.put("HUB_GATEWAY_SERVICES_AUTH", auth);
+        environment.put("HUB_GATEWAY_SERVICES_CONNECTOR", "http://localhost:" + port(settings, "connector-service"));
+        environment.put("HUB_GATEWAY_SERVICES_WEBHOOKS", "http://localhost:" + port(settings, "webhook-ingest"));
+        environment.put("HUB_GATEWAY_SERVICES_TASKS", "http://localhost:" + port(settings, "sync-worker"));
+        environment.put("HUB_GATEWAY_SERVICES_MAPPINGS", "http://localhost:" + port(settings, "mapping-service"));
+        environment.put("SPRING_PROFILES_ACTIVE", "devstack");
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.put("HUB_POSTGRES_HOST", postgres.host());
+        environment.put("HUB_POSTGRES_PORT", String.valueOf(postgres.port()));
+        environment.put("HUB_POSTGRES_DATABASE", postgres.database());
+        environment.put("HUB_POSTGRES_USERNAME", postgres.username());
+        environment.put("HUB_POSTGRES_PASSWORD", postgres.password());
+        return Map.copyOf(environment);
     }
 
     private static int port(DevstackSettings settings, String module) {

@@ -15,7 +15,9 @@ record HubService(String module, String jar, int port) {
             service("connector-service", 8082),
             service("webhook-ingest", 8083),
             service("sync-worker", 8084),
-            service("mapping-service", 8085));
+            service("mapping-service", 8085),
+            // the front door last: the services it routes to are started before it
+            service("gateway", 8080));
 
     private static HubService service(String module, int port) {
         return new HubService(module, module + ".jar", port);

@@ -37,8 +37,9 @@ class DevstackIT {
                     .allSatisfy(process -> assertThat(process.health()).as(process.service().module()).isEqualTo("UP"));
             assertThat(console.toString(StandardCharsets.UTF_8))
                     .contains(devstack.kafkaBootstrapServers())
-                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service");
+                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service", "gateway");
             String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
+            theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(services, token);
             aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
             aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(services, token);
         }
@@ -65,6 +66,85 @@ class DevstackIT {
         mapping.get().uri("/api/external-user-mappings").headers(h -> h.setBearerAuth(token.toString())).exchange()
                 .expectStatus().value(status -> assertThat(status).as("a valid token passes authentication").isNotIn(401, 403));
         return token.toString();
+    }
+
+    /**
+     * Through the gateway: a script's bearer token reaches auth-service; a browser signs up and in with the UI's
+     * forms (CSRF token from the page), gets only the sealed session cookie, and the gateway relays its token.
+     */
+    private static void theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(List<HubService> services, String token) {
+        WebTestClient gateway = client(services, "gateway");
+        gateway.get().uri("/api/auth/me").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectHeader().exists("X-Request-Id").expectBody().jsonPath("$.data.email").exists();
+
+        var page = gateway.get().uri("/ui/signup").exchange().expectStatus().isOk().expectBody().returnResult();
+        String csrfCookie = page.getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        var field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(new String(page.getResponseBodyContent(), StandardCharsets.UTF_8));
+        assertThat(field.find()).as("the sign-up form carries a CSRF token").isTrue();
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("_csrf", field.group(1));
+        form.add("email", "gateway-" + UUID.randomUUID() + "@example.com");
+        form.add("password", "correct horse battery staple");
+        form.add("organisationName", "Through the gateway");
+        gateway.post().uri("/ui/signup").cookie("XSRF-TOKEN", csrfCookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form).exchange().expectStatus().isSeeOther().expectHeader().location("/ui/login?registered");
+        form.remove("organisationName");
+        var signedIn = gateway.post().uri("/ui/login").cookie("XSRF-TOKEN", csrfCookie).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(form).exchange().expectStatus().isSeeOther().expectBody().returnResult();
+        String session = signedIn.getResponseCookies().getFirst("HUB_SESSION").getValue();
+
+        gateway.get().uri("/api/auth/me").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data.email").isEqualTo(form.getFirst("email"));
+        gateway.get().uri("/ui/integrations").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("No connections yet."));
+        theUiConnectsTheSandboxsJiraSyncsItAndShowsItsTasks(services, gateway, session, csrfCookie, field.group(1));
+    }
+
+    /** The web UI's journey on the real services: connect Jira, test, sync now until it succeeded, list tasks, open one. */
+    private static void theUiConnectsTheSandboxsJiraSyncsItAndShowsItsTasks(List<HubService> services, WebTestClient gateway,
+            String session, String csrfCookie, String csrfToken) {
+        int sandboxPort = services.stream().filter(s -> s.module().equals("provider-sandbox")).findFirst().orElseThrow().port();
+        var connect = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        connect.add("_csrf", csrfToken);
+        connect.add("baseUrl", "http://localhost:" + sandboxPort + "/atlassian/site/acme");
+        connect.add("email", "admin@acme.example");
+        connect.add("apiToken", "sandbox-jira-api-token");
+        connect.add("displayName", "Sandbox Jira");
+        gateway.post().uri("/ui/integrations").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(connect).exchange()
+                .expectStatus().isSeeOther().expectHeader().location("/ui/integrations?connected");
+        String integrations = gateway.get().uri("/ui/integrations").cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var id = java.util.regex.Pattern.compile("id=\"progress-([0-9a-f-]{36})\"").matcher(integrations);
+        assertThat(id.find()).as("the new connection is listed:\n" + integrations).isTrue();
+        String connectionId = id.group(1);
+        assertThat(integrations).contains("Sandbox Jira", "active");
+
+        var withToken = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        withToken.add("_csrf", csrfToken);
+        gateway.post().uri("/ui/integrations/" + connectionId + "/test").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(withToken).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("Connected: "));
+        gateway.post().uri("/ui/integrations/" + connectionId + "/sync-now").cookie("HUB_SESSION", session).cookie("XSRF-TOKEN", csrfCookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue(withToken).exchange()
+                .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains(" seen, "));
+        await("the UI's progress shows the sync run succeeded").atMost(Duration.ofMinutes(3)).untilAsserted(() ->
+                gateway.get().uri("/ui/integrations/" + connectionId + "/progress").cookie("HUB_SESSION", session).exchange()
+                        .expectStatus().isOk().expectBody(String.class)
+                        .value(html -> assertThat(html).contains("succeeded").doesNotContain("hx-trigger")));
+
+        // the run reports succeeded once fetched; the apply stage catches up within seconds
+        await("the UI lists the sandbox's 1,000 issues as tasks").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                gateway.get().uri("/ui/tasks?connectionId=" + connectionId).cookie("HUB_SESSION", session).exchange()
+                        .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("(1000 tasks)")));
+        String tasks = gateway.get().uri("/ui/tasks?connectionId=" + connectionId).cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        var task = java.util.regex.Pattern.compile("href=\"/ui/tasks/([0-9a-f-]{36})\"").matcher(tasks);
+        assertThat(task.find()).as("a task is listed:\n" + tasks).isTrue();
+        gateway.get().uri("/ui/tasks/" + task.group(1)).cookie("HUB_SESSION", session).exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(html -> assertThat(html).contains("Raw payload from the provider", "&quot;key&quot;", "Provenance", "poll"));
     }
 
     /**

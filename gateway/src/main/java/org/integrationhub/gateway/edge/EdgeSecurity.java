@@ -1,0 +1,78 @@
+package org.integrationhub.gateway.edge;
+
+import java.util.Set;
+import org.integrationhub.gateway.session.SessionCookies;
+import org.integrationhub.support.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The gateway's security chain. It authenticates nobody itself (each service verifies the bearer
+ * token it is given); it sets the security headers on every answer and demands a CSRF token on
+ * state-changing browser requests: every POST/PUT/PATCH/DELETE to the UI, and to the APIs when
+ * the request carries the session cookie and no Authorization header of its own. Scripts with a
+ * bearer token and webhooks need none.
+ */
+public final class EdgeSecurity {
+
+    /** No inline script or style; htmx comes from this origin; nobody may frame the UI. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+    public static final String CSRF_COOKIE = "XSRF-TOKEN";
+
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    private EdgeSecurity() {
+    }
+
+    public static SecurityWebFilterChain chain(ServerHttpSecurity http, SessionCookies sessions) {
+        CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return http
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(tokens)
+                        .requireCsrfProtectionMatcher(browserStateChange(sessions))
+                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+                                "csrf_token_invalid", "This request did not carry this site's form token. Reload the page and try again.")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .build();
+    }
+
+    private static ServerWebExchangeMatcher browserStateChange(SessionCookies sessions) {
+        return exchange -> needsCsrfToken(exchange, sessions)
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    static boolean needsCsrfToken(ServerWebExchange exchange, SessionCookies sessions) {
+        var request = exchange.getRequest();
+        String path = request.getPath().pathWithinApplication().value();
+        if (SAFE.contains(request.getMethod()) || path.startsWith("/webhooks/")) {
+            return false;
+        }
+        if (path.startsWith("/ui/")) {
+            return true;
+        }
+        return request.getCookies().containsKey(sessions.cookieName())
+                && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+    }
+}

@@ -1,0 +1,155 @@
+package org.integrationhub.gateway.ui;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Integrations page: the organisation's connections (status, last error, last sync), connect
+ * Jira with site URL, email and API token, test a connection, sync now with live progress (htmx
+ * polls the newest run until it has finished) and the sync-run history.
+ */
+@Controller
+class IntegrationsController {
+
+    private static final Set<String> FINISHED = Set.of("succeeded", "failed");
+
+    private final HubApi api;
+    private final Pages pages;
+
+    IntegrationsController(HubApi api, Pages pages) {
+        this.api = api;
+        this.pages = pages;
+    }
+
+    @GetMapping("/ui/integrations")
+    Mono<String> list(ServerWebExchange exchange, Model model) {
+        if (exchange.getRequest().getQueryParams().containsKey("connected")) {
+            model.addAttribute("notice", "Connected. Test it, or sync now to bring in its issues.");
+        }
+        if (exchange.getRequest().getQueryParams().containsKey("disconnected")) {
+            model.addAttribute("notice", "Disconnected.");
+        }
+        model.addAttribute("webhookBase", UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+                .replacePath("/webhooks/").replaceQuery(null).build().toUriString());
+        return pages.signedIn(exchange, signed -> connections(signed, model).thenReturn("integrations"));
+    }
+
+    @PostMapping("/ui/integrations/{id}/primary")
+    Mono<String> makePrimary(@PathVariable UUID id, ServerWebExchange exchange) {
+        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/primary", Map.of(),
+                signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations"));
+    }
+
+    /** Asks before disconnecting: a page naming the connection, with the button that does it. */
+    @GetMapping("/ui/integrations/{id}/disconnect")
+    Mono<String> confirmDisconnect(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.get(api.services().connector(), "/api/integrations/" + id, signed.session(), signed.requestId())
+                .map(body -> {
+                    model.addAttribute("connection", body.get("data"));
+                    return "disconnect";
+                }));
+    }
+
+    @PostMapping("/ui/integrations/{id}/disconnect")
+    Mono<String> disconnect(@PathVariable UUID id, ServerWebExchange exchange) {
+        return pages.signedIn(exchange, signed -> api.delete(api.services().connector(), "/api/integrations/" + id,
+                signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations?disconnected"));
+    }
+
+    private Mono<Void> connections(Pages.Signed signed, Model model) {
+        return api.get(api.services().connector(), "/api/integrations", signed.session(), signed.requestId())
+                .doOnNext(body -> model.addAttribute("connections", ViewData.listIn(body)))
+                .then();
+    }
+
+    @PostMapping("/ui/integrations")
+    Mono<String> connectJira(ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> exchange.getFormData().flatMap(form -> {
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("type", "jira");
+            request.put("auth", "api_token");
+            request.put("baseUrl", SignInController.value(form, "baseUrl"));
+            request.put("email", SignInController.value(form, "email"));
+            request.put("apiToken", SignInController.raw(form, "apiToken"));
+            String displayName = SignInController.value(form, "displayName");
+            if (!displayName.isEmpty()) {
+                request.put("displayName", displayName);
+            }
+            String webhookSecret = SignInController.raw(form, "webhookSecret");
+            if (!webhookSecret.isEmpty()) {
+                request.put("webhookSecret", webhookSecret);
+            }
+            return api.post(api.services().connector(), "/api/integrations", request, signed.session(), signed.requestId())
+                    .thenReturn("redirect:/ui/integrations?connected")
+                    .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused) : connections(signed, model)
+                            .then(Mono.fromSupplier(() -> {
+                                exchange.getResponse().setStatusCode(HttpStatus.valueOf(refused.status()));
+                                model.addAttribute("connectError", refused.detail());
+                                model.addAttribute("connectErrors", refused.errors());
+                                model.addAttribute("form", Map.of("baseUrl", request.get("baseUrl"), "email", request.get("email"),
+                                        "displayName", displayName));
+                                return "integrations";
+                            })));
+        }));
+    }
+
+    @PostMapping("/ui/integrations/{id}/test")
+    Mono<String> test(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/test", Map.of(),
+                        signed.session(), signed.requestId())
+                .map(body -> {
+                    model.addAttribute("result", body.get("data"));
+                    return "fragments :: testResult";
+                }));
+    }
+
+    @PostMapping("/ui/integrations/{id}/sync-now")
+    Mono<String> syncNow(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/sync-now", Map.of(),
+                        signed.session(), signed.requestId())
+                .then(progress(id, signed, model)));
+    }
+
+    @GetMapping("/ui/integrations/{id}/progress")
+    Mono<String> progress(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> progress(id, signed, model));
+    }
+
+    private Mono<String> progress(UUID id, Pages.Signed signed, Model model) {
+        return runs(id, signed).map(runs -> {
+            Map<?, ?> latest = runs.isEmpty() ? Map.of() : (Map<?, ?>) runs.get(0);
+            model.addAttribute("connectionId", id);
+            model.addAttribute("run", latest);
+            model.addAttribute("finished", latest.isEmpty() || FINISHED.contains(String.valueOf(latest.get("status"))));
+            return "fragments :: progress";
+        });
+    }
+
+    @GetMapping("/ui/integrations/{id}/runs")
+    Mono<String> history(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.get(api.services().connector(), "/api/integrations/" + id, signed.session(), signed.requestId())
+                .doOnNext(body -> model.addAttribute("connection", body.get("data")))
+                .then(runs(id, signed))
+                .map(runs -> {
+                    model.addAttribute("runs", runs);
+                    return "runs";
+                }));
+    }
+
+    private Mono<List<?>> runs(UUID id, Pages.Signed signed) {
+        return api.get(api.services().connector(), "/api/integrations/" + id + "/sync-runs", signed.session(), signed.requestId())
+                .map(body -> body.get("data") instanceof List<?> list ? list : List.of());
+    }
+}

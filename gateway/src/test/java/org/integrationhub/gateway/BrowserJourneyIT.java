@@ -1,0 +1,173 @@
+package org.integrationhub.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromedriver) walks the UI against stubbed
+ * services: sign in, watch a sync's progress update through htmx without a reload, open a task's
+ * raw payload, disconnect after confirming, sign out; with no console error (a CSP violation would be one). Screenshots go to
+ * {@code target/screenshots}. Skips, saying so, when chromium or chromedriver is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserJourneyIT {
+
+    private static final String CONNECTION = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f";
+    private static final String TASK = "0b6e1a52-5f7e-4c57-9a34-8c1d2e3f4a5b";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    private int port;
+
+    private ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        Stubs.register(registry);
+    }
+
+    private static Path installed(String environmentVariable, String... candidates) {
+        String configured = System.getenv(environmentVariable);
+        if (configured != null && Files.isExecutable(Path.of(configured))) {
+            return Path.of(configured);
+        }
+        return java.util.Arrays.stream(candidates).map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+    }
+
+    @BeforeEach
+    void startChromium() {
+        Path chromium = installed("CHROMIUM_PATH", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Path driver = installed("CHROMEDRIVER_PATH", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        if (chromium == null || driver == null) {
+            String message = "SKIPPED BrowserJourneyIT: Chromium or chromedriver is not installed "
+                    + "(apt-get install -y chromium chromium-driver; .ci/run does this)";
+            System.out.println(message);
+            Assumptions.abort(message);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1300");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+
+        Stubs.resetAll();
+        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + BrowserSessionIT.TOKEN
+                + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION + "\",\"type\":\"jira\","
+                + "\"displayName\":\"Acme Jira\",\"baseUrl\":\"https://acme.atlassian.net\",\"primary\":true,\"status\":\"active\",\"errorCount\":0}]}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200, "{\"data\":[]}");
+        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/sync-now", 202, "{\"data\":{\"status\":\"queued\",\"syncRunId\":\"r1\"}}");
+        Stubs.TASKS.answer("GET /api/external-tasks", 200, "{\"data\":[{\"id\":\"" + TASK + "\",\"system\":\"jira\",\"key\":\"PROJ-7\","
+                + "\"title\":\"Add webhook retries\",\"status\":\"In Review\"}],\"page\":{\"number\":0,\"size\":25,\"totalElements\":1,\"totalPages\":1}}");
+        Stubs.TASKS.answer("GET /api/external-tasks/" + TASK, 200, "{\"data\":{\"task\":{\"id\":\"" + TASK + "\",\"connectionId\":\"" + CONNECTION
+                + "\",\"system\":\"jira\",\"externalId\":\"10007\",\"key\":\"PROJ-7\",\"title\":\"Add webhook retries\",\"status\":\"In Review\","
+                + "\"statusCategory\":\"indeterminate\",\"kind\":\"issue\",\"assignee\":{\"externalUserId\":\"5b10ac8d82e05b22cc7d4ef5\","
+                + "\"email\":\"grace@acme.example\",\"displayName\":\"Grace Hopper\"},\"resourceId\":null,\"projectKey\":\"PROJ\","
+                + "\"labels\":[\"backend\",\"webhooks\"],\"url\":\"https://acme.atlassian.net/browse/PROJ-7\","
+                + "\"sourceCreatedAt\":\"2026-11-02T09:12:00Z\",\"sourceUpdatedAt\":\"2026-11-23T14:40:00Z\",\"deleted\":false,\"version\":3},"
+                + "\"provenance\":{\"lastEventId\":\"4d7c9e0a-2b1f-4c3d-9e8f-7a6b5c4d3e2f\",\"source\":\"webhook\","
+                + "\"sourceUpdatedAt\":\"2026-11-23T14:40:00Z\",\"contentHash\":\"9f2c…e41a\",\"staleCount\":1,"
+                + "\"lastStaleReason\":\"older_version\",\"lastStaleAt\":\"2026-11-23T14:41:07Z\"},"
+                + "\"rawPayload\":\"{\\\"id\\\":\\\"10007\\\",\\\"key\\\":\\\"PROJ-7\\\",\\\"fields\\\":{\\\"summary\\\":"
+                + "\\\"Add webhook retries\\\",\\\"status\\\":{\\\"name\\\":\\\"In Review\\\"},\\\"labels\\\":[\\\"backend\\\","
+                + "\\\"webhooks\\\"],\\\"assignee\\\":{\\\"accountId\\\":\\\"5b10ac8d82e05b22cc7d4ef5\\\",\\\"displayName\\\":"
+                + "\\\"Grace Hopper\\\"}}}\"}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
+        Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
+    }
+
+    @AfterEach
+    void stopChromium() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() throws IOException {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
+        browser.findElement(By.id("email")).sendKeys("ada@example.com");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+
+        await("the integrations page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Jira", "active");
+        await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("Never synced."));
+        assertThat(browser.manage().getCookieNamed("HUB_SESSION")).as("HttpOnly cookies are not readable by scripts, but the driver sees them")
+                .satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
+
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200,
+                "{\"data\":[{\"id\":\"r1\",\"status\":\"running\",\"pages\":1,\"itemsSeen\":100,\"itemsApplied\":40}]}");
+        // htmx replaces the progress element while it polls, so a found element may go stale: the waits retry
+        browser.findElement(By.cssSelector("button[aria-label='Sync now Acme Jira']")).click();
+        await("progress shows the running run").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("100 seen, 40 applied"));
+        screenshot("integrations-syncing");
+        Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200, "{\"data\":[{\"id\":\"r1\",\"status\":\"succeeded\","
+                + "\"pages\":10,\"itemsSeen\":1000,\"itemsApplied\":1000,\"finishedAt\":\"2026-11-23T15:00:00Z\"}]}");
+        await("progress updates without a reload until the run succeeded").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("succeeded: 1000 seen, 1000 applied"));
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/integrations");
+
+        browser.findElement(By.linkText("Tasks")).click();
+        browser.findElement(By.linkText("PROJ-7")).click();
+        await("the task's page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/tasks/" + TASK));
+        assertThat(browser.findElement(By.cssSelector("pre.raw")).getText()).contains("\"fields\" : {");
+        screenshot("task-detail");
+
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Grace Hopper", "Map this assignee", "older_version");
+
+        browser.findElement(By.linkText("Integrations")).click();
+        browser.findElement(By.linkText("Disconnect")).click();
+        await("the confirmation").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.tagName("h1")).getText().equals("Disconnect Acme Jira?"));
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).doesNotContain("DELETE");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        await("disconnected").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.getCurrentUrl().endsWith("/ui/integrations?disconnected"));
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).contains("DELETE");
+
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        await("signed out").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/login?signedOut"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
+        browser.get("http://localhost:" + port + "/ui/integrations");
+        assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertThat(errors).as("console errors and warnings (CSP violations among them)").isEmpty();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
