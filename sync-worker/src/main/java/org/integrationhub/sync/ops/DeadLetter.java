@@ -6,15 +6,17 @@ import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.integrationhub.sync.failures.ConsumerFailurePolicy;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * One record of a {@code -dlt} topic, as spring-kafka's {@code DeadLetterPublishingRecoverer} wrote
- * it: where it came from ({@code kafka_dlt-original-*} headers), why it failed
- * ({@code kafka_dlt-exception-*}), and its original key and value bytes.
+ * it: where it came from ({@code kafka_dlt-original-*} headers), why it failed (the innermost
+ * cause the failure policy adds, else {@code kafka_dlt-exception-*}), and its original key and
+ * value bytes.
  */
 record DeadLetter(Position position, String key, String originalTopic, Integer originalPartition, Long originalOffset,
-        Instant originalTimestamp, String consumerGroup, Instant deadLetteredAt, String exception, String reason, byte[] value) {
+        Instant originalTimestamp, String consumerGroup, Instant deadLetteredAt, String exception, String reason, String redrivenFrom, byte[] value) {
 
     /** Where a dead letter sits: its {@code -dlt} topic, partition and offset. */
     record Position(String topic, int partition, long offset) {
@@ -28,14 +30,16 @@ record DeadLetter(Position position, String key, String originalTopic, Integer o
     static DeadLetter of(ConsumerRecord<String, byte[]> record) {
         Headers h = record.headers();
         Long originalMillis = longOf(h.lastHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP));
-        String cause = textOf(h.lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN));
+        String rootClass = textOf(h.lastHeader(ConsumerFailurePolicy.ROOT_CAUSE_CLASS_HEADER));
+        String rootMessage = textOf(h.lastHeader(ConsumerFailurePolicy.ROOT_CAUSE_MESSAGE_HEADER));
         return new DeadLetter(new Position(record.topic(), record.partition(), record.offset()), record.key(),
                 textOf(h.lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC)), intOf(h.lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION)),
                 longOf(h.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)),
                 originalMillis == null ? null : Instant.ofEpochMilli(originalMillis),
                 textOf(h.lastHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)), Instant.ofEpochMilli(record.timestamp()),
-                cause != null ? cause : textOf(h.lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN)),
-                textOf(h.lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)), record.value());
+                rootClass != null ? rootClass : textOf(h.lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN)),
+                rootMessage != null ? rootMessage : textOf(h.lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)),
+                textOf(h.lastHeader(DeadLetterTopics.REDRIVEN_FROM)), record.value());
     }
 
     /** The value as UTF-8 text (operators only: it may hold provider data), or null for a tombstone. */

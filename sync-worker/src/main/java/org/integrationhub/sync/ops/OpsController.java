@@ -40,12 +40,12 @@ class OpsController {
 
     record DeadLetterView(String dltTopic, int partition, long offset, String key, String originalTopic, Integer originalPartition,
             Long originalOffset, Instant originalTimestamp, String consumerGroup, Instant deadLetteredAt, String exception, String reason,
-            String handled, String value) {
+            String redrivenFrom, String handled, String value) {
 
         static DeadLetterView of(DeadLetter d, String handled) {
             var p = d.position();
             return new DeadLetterView(p.topic(), p.partition(), p.offset(), d.key(), d.originalTopic(), d.originalPartition(),
-                    d.originalOffset(), d.originalTimestamp(), d.consumerGroup(), d.deadLetteredAt(), d.exception(), d.reason(), handled,
+                    d.originalOffset(), d.originalTimestamp(), d.consumerGroup(), d.deadLetteredAt(), d.exception(), d.reason(), d.redrivenFrom(), handled,
                     d.valueText());
         }
     }
