@@ -24,3 +24,9 @@ create table dead_letters_handled (
     handled_at    timestamptz not null default now(),
     primary key (dlt_topic, dlt_partition, dlt_offset)
 );
+
+-- A discarded dead letter of integration.task-observations keeps its idempotency key, marked
+-- 'discarded', so that a replay or a consumer-group reset never applies it later: it is a duplicate.
+alter table external_task_events drop constraint external_task_events_outcome_check;
+alter table external_task_events add constraint external_task_events_outcome_check
+    check (outcome in ('applied', 'unchanged', 'stale', 'discarded'));

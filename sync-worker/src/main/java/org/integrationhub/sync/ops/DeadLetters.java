@@ -3,6 +3,10 @@ package org.integrationhub.sync.ops;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.integrationhub.events.EventCodec;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.EventTypes;
+import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
 import org.integrationhub.sync.ops.DeadLetterProblems.DeadLetterAlreadyHandled;
 import org.integrationhub.sync.ops.DeadLetterProblems.DeadLetterHasNoOrigin;
@@ -18,12 +22,15 @@ import reactor.core.scheduler.Schedulers;
  * Lists the dead letters, redrives them to their original topic, or discards them; both mark the
  * record handled, once. A redriven record goes through its listener and the failure policy again:
  * if it fails again it becomes a new dead letter (at a new offset), which waits for an operator —
- * nothing redrives on its own, so nothing loops. Never logs keys or values.
+ * nothing redrives on its own, so nothing loops. Discarding an observation also keeps its
+ * idempotency key, so a later replay or group reset does not apply it. Never logs keys or values.
  */
 @Service
 class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private static final EventCodec CODEC = new EventCodec();
 
     private final DeadLetterTopics topics;
     private final HandledDeadLetters handled;
@@ -41,12 +48,11 @@ class DeadLetters {
     }
 
     Mono<List<Listed>> list(DeadLetterFilter filter) {
-        return handled.all().flatMap(done -> Mono.fromCallable(() -> topics.read(filter::matches))
+        // handled ones are left out while reading, so they never use up the list's cap
+        return handled.all().flatMap(done -> Mono.fromCallable(() -> topics.read(letter -> filter.matches(letter)
+                        && (filter.includeHandled() || !done.containsKey(letter.position()))))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(letters -> letters.stream()
-                        .map(letter -> new Listed(letter, done.get(letter.position())))
-                        .filter(listed -> filter.includeHandled() || listed.handled() == null)
-                        .toList()));
+                .map(letters -> letters.stream().map(letter -> new Listed(letter, done.get(letter.position()))).toList()));
     }
 
     Mono<DeadLetter> redrive(DeadLetter.Position position, UUID operator) {
@@ -65,8 +71,20 @@ class DeadLetters {
     }
 
     Mono<DeadLetter> discard(DeadLetter.Position position, UUID operator) {
-        return find(position).flatMap(letter -> handled.claim(position, HandledDeadLetters.Action.DISCARDED, operator)
+        return find(position).flatMap(letter -> handled.discard(position, operator, observationIn(letter))
                 .flatMap(claimed -> claimed ? Mono.just(letter) : Mono.error(new DeadLetterAlreadyHandled(position))));
+    }
+
+    /** The observation a dead letter of the observations topic holds, or null (another topic, or undecodable). */
+    private static EventEnvelope<TaskObserved> observationIn(DeadLetter letter) {
+        if (!Topics.TASK_OBSERVATIONS.name().equals(letter.originalTopic()) || letter.value() == null) {
+            return null;
+        }
+        try {
+            return CODEC.decode(letter.value(), EventTypes.TASK_OBSERVED);
+        } catch (RuntimeException undecodable) {
+            return null;
+        }
     }
 
     private Mono<DeadLetter> find(DeadLetter.Position position) {

@@ -3,7 +3,10 @@ package org.integrationhub.sync.ops;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.TaskObserved;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -14,9 +17,31 @@ class HandledDeadLetters {
     enum Action { REDRIVEN, DISCARDED }
 
     private final DatabaseClient db;
+    private final TransactionalOperator transaction;
 
-    HandledDeadLetters(DatabaseClient db) {
+    HandledDeadLetters(DatabaseClient db, TransactionalOperator transaction) {
         this.db = db;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Claims the position as discarded and, for an observation, keeps its idempotency key as
+     * {@code discarded} in the same transaction: a later replay or group reset counts it a duplicate
+     * instead of applying it. True when this caller claimed it now.
+     */
+    Mono<Boolean> discard(DeadLetter.Position position, UUID operator, EventEnvelope<TaskObserved> observation) {
+        Mono<Boolean> claimed = claim(position, Action.DISCARDED, operator);
+        if (observation == null) {
+            return claimed;
+        }
+        return claimed.flatMap(now -> !now ? Mono.just(false) : db.sql("""
+                        insert into external_task_events (organisation_id, idempotency_key, event_id, external_system, external_id, outcome)
+                        values (:org, :key, :eventId, :system, :externalId, 'discarded') on conflict do nothing""")
+                .bind("org", observation.orgId().value()).bind("key", observation.idempotencyKey())
+                .bind("eventId", observation.eventId()).bind("system", observation.payload().system().wireName())
+                .bind("externalId", observation.payload().externalId())
+                .then().thenReturn(true))
+                .as(transaction::transactional);
     }
 
     /** True when this caller claimed the position now; false when it was handled before. */

@@ -31,8 +31,10 @@ class OpsController {
     private final DeadLetters deadLetters;
     private final PipelineHealth health;
     private final OperatorAudit audit;
+    private final ReplayJobs replays;
 
-    OpsController(DeadLetters deadLetters, PipelineHealth health, OperatorAudit audit) {
+    OpsController(DeadLetters deadLetters, PipelineHealth health, OperatorAudit audit, ReplayJobs replays) {
+        this.replays = replays;
         this.deadLetters = deadLetters;
         this.health = health;
         this.audit = audit;
@@ -107,6 +109,49 @@ class OpsController {
                         Mono.fromCallable(health::snapshot).subscribeOn(Schedulers.boundedElastic()),
                         s -> s.lag().size() + " partition(s)")
                 .map(ApiResponse::of);
+    }
+
+    @PostMapping(path = "/replays", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
+    Mono<ApiResponse<ReplayJobs.Progress>> startReplay(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ReplayRequest request) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("topic", org.integrationhub.events.Topics.TASK_OBSERVATIONS.name());
+        parameters.put("from", request.from());
+        parameters.put("to", request.to());
+        parameters.put("partition", request.partition());
+        parameters.put("fromOffset", request.fromOffset());
+        parameters.put("toOffset", request.toOffset());
+        parameters.put("organisationId", request.organisationId());
+        parameters.put("connectionId", request.connectionId());
+        return audit.audited(caller, "replays.start", parameters, Mono.fromSupplier(() -> replays.start(request)),
+                        p -> "replay " + p.id() + ", " + p.total() + " record(s) in the slice")
+                .map(ApiResponse::of);
+    }
+
+    @GetMapping("/replays")
+    Mono<ApiResponse<List<ReplayJobs.Progress>>> replays(@AuthenticationPrincipal AuthenticatedUser caller) {
+        return audit.audited(caller, "replays.list", Map.of(), Mono.fromSupplier(replays::all), l -> l.size() + " replay(s)")
+                .map(ApiResponse::of);
+    }
+
+    @GetMapping("/replays/{id}")
+    Mono<ApiResponse<ReplayJobs.Progress>> replay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
+        return audit.audited(caller, "replays.read", Map.of("id", id),
+                        Mono.fromSupplier(() -> replays.find(id).orElseThrow(() -> new ReplayNotFound(id))), ReplayJobs.Progress::status)
+                .map(ApiResponse::of);
+    }
+
+    @PostMapping("/replays/{id}/cancel")
+    Mono<ApiResponse<ReplayJobs.Progress>> cancelReplay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
+        return audit.audited(caller, "replays.cancel", Map.of("id", id),
+                        Mono.fromSupplier(() -> replays.cancel(id).orElseThrow(() -> new ReplayNotFound(id))), p -> "cancel requested")
+                .map(ApiResponse::of);
+    }
+
+    static final class ReplayNotFound extends org.integrationhub.support.web.HubProblem {
+        ReplayNotFound(java.util.UUID id) {
+            super(org.springframework.http.HttpStatus.NOT_FOUND, "replay_not_found", "No replay " + id + " (replays are forgotten on restart).");
+        }
     }
 
     @GetMapping("/audit")

@@ -106,6 +106,8 @@ class DeadLettersIT extends SyncWorkerTest {
         ops().post().uri(path(discarded) + "/discard").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.data.handled").isEqualTo("discarded");
         ops().post().uri(path(discarded) + "/discard").exchange().expectStatus().isEqualTo(409);
+        assertThat(count("select count(*) from sync.external_task_events where organisation_id = ? and idempotency_key = ? and outcome = 'discarded'",
+                organisation.value(), b.idempotencyKey())).as("its key kept, so no replay or reset applies it later").isOne();
 
         ops().post().uri("/api/ops/dead-letters/redrive").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("topic", TOPIC, "reason", constraint)).exchange()
