@@ -124,7 +124,7 @@ class OpsController {
         parameters.put("organisationId", request.organisationId());
         parameters.put("connectionId", request.connectionId());
         return audit.audited(caller, "replays.start", parameters, Mono.fromSupplier(() -> replays.start(request)),
-                        p -> "replay " + p.id() + ", " + p.total() + " record(s) in the slice")
+                        p -> "replay " + p.id() + " started")
                 .map(ApiResponse::of);
     }
 

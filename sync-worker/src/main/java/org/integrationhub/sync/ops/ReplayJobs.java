@@ -140,8 +140,9 @@ class ReplayJobs implements DisposableBean {
                     }
                 }
                 Applied.add(job, applier.apply(batch).block(consumers.transactionTimeout()));
-                open.removeIf(tp -> consumer.position(tp) >= slice.get(tp)[1]);
-                consumer.pause(open.stream().filter(tp -> consumer.position(tp) >= slice.get(tp)[1]).toList());
+                List<TopicPartition> finished = open.stream().filter(tp -> consumer.position(tp) >= slice.get(tp)[1]).toList();
+                consumer.pause(finished); // nothing more is fetched past a partition's end of the slice
+                open.removeAll(finished);
             }
             job.status.set(job.cancelled.get() && !open.isEmpty() ? Status.CANCELLED : Status.SUCCEEDED);
         } catch (RuntimeException failure) {

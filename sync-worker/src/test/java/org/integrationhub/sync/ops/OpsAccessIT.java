@@ -23,6 +23,10 @@ class OpsAccessIT extends SyncWorkerTest {
             c -> c.post().uri(POSITION + "/discard").exchange(),
             c -> c.post().uri("/api/ops/dead-letters/redrive").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("all", true)).exchange(),
             c -> c.get().uri("/api/ops/lag").exchange(),
+            c -> c.post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange(),
+            c -> c.get().uri("/api/ops/replays").exchange(),
+            c -> c.get().uri("/api/ops/replays/" + UUID.randomUUID()).exchange(),
+            c -> c.post().uri("/api/ops/replays/" + UUID.randomUUID() + "/cancel").exchange(),
             c -> c.get().uri("/api/ops/audit").exchange());
 
     @Test
