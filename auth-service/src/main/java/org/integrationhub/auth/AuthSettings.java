@@ -8,10 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Everything auth-service is configured with ({@code hub.auth.*}); secrets come from the environment. */
 @ConfigurationProperties("hub.auth")
 public record AuthSettings(Password password, Tokens tokens, Throttle throttle, Invitations invitations,
-        List<ServiceClient> serviceClients) {
+        List<ServiceClient> serviceClients, Set<String> operators) {
 
     public AuthSettings {
         serviceClients = serviceClients == null ? List.of() : List.copyOf(serviceClients);
+        operators = operators == null ? Set.of()
+                : operators.stream().map(email -> email.trim().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * True when the (normalised) e-mail is one of the configured hub operators ({@code hub.auth.operators}):
+     * their tokens carry the {@code ops} role besides their role in their organisation.
+     */
+    public boolean isOperator(String email) {
+        return email != null && operators.contains(email.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** bcrypt work factor (4..31); every doubling of 2^cost doubles the time a hash takes. */

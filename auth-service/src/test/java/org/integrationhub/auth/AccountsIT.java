@@ -45,6 +45,30 @@ class AccountsIT extends AuthApiTest {
     }
 
     @Test
+    void aConfiguredOperatorSignsInWithTheOpsRoleAndNobodyElseDoes() {
+        String operator = OPERATOR.toLowerCase(java.util.Locale.ROOT);
+        register(operator, PASSWORD).expectStatus().isCreated();
+        String operatorToken = accessToken(OPERATOR, PASSWORD);
+        http().get().uri("/api/auth/me").headers(h -> h.setBearerAuth(operatorToken)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.data.roles").isEqualTo(java.util.List.of("admin", "ops"));
+        assertThat(claimedRoles(operatorToken)).containsExactly("admin", "ops");
+
+        String someone = uniqueEmail();
+        register(someone, PASSWORD).expectStatus().isCreated();
+        assertThat(claimedRoles(accessToken(someone, PASSWORD))).containsExactly("admin");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> claimedRoles(String token) {
+        try {
+            return (java.util.List<String>) com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getClaim("roles");
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void noResponseAndNoLogLineContainsThePasswordOrItsHash(CapturedOutput output) {
         String email = uniqueEmail();
         String bodies = new String(register(email, PASSWORD).expectStatus().isCreated().expectBody().returnResult().getResponseBodyContent(),

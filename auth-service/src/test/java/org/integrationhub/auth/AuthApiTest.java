@@ -18,10 +18,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "hub.auth.password.bcrypt-cost=6",
         "hub.auth.service-clients[0].id=sync-worker",
         "hub.auth.service-clients[0].secret=s3cret-for-sync-worker",
-        "hub.auth.service-clients[0].scopes=credentials:read"})
+        "hub.auth.service-clients[0].scopes=credentials:read",
+        "hub.auth.operators=" + AuthApiTest.OPERATOR})
 abstract class AuthApiTest {
 
     static final String PASSWORD = "correct horse battery staple";
+    /** The one configured hub operator (any letter case). */
+    static final String OPERATOR = "Operator@Ops.Example.com";
 
     @LocalServerPort
     int port;

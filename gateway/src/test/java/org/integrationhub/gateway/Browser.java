@@ -26,7 +26,7 @@ final class Browser {
     private String csrfToken;
 
     Browser(int port) {
-        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this.http = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
     }
 
     WebTestClient http() {

@@ -27,7 +27,7 @@ class SignInLimitIT {
     @Test
     void refusesSignInAttemptsOverTheLimitWithRetryAfterAndPassesOtherRequests() {
         Stubs.resetAll();
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient http = WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
         for (int attempt = 1; attempt <= 3; attempt++) {
             http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"email\":\"a@b.c\",\"password\":\"x\"}")
                     .exchange().expectStatus().isOk();

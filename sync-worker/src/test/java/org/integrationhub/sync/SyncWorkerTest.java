@@ -53,7 +53,12 @@ public abstract class SyncWorkerTest {
     protected final Observations jira = new Observations(organisation, ExternalSystem.JIRA);
 
     protected WebTestClient http(OrgId org) {
-        String token = TestTokens.shared().user(UUID.randomUUID(), org, "member");
+        return http(org, UUID.randomUUID(), "member");
+    }
+
+    /** A client with a hub user token of that user and organisation and those roles ("member", "ops", ...). */
+    protected WebTestClient http(OrgId org, UUID user, String... roles) {
+        String token = TestTokens.shared().user(user, org, roles);
         return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .defaultHeaders(h -> h.setBearerAuth(token)).build();

@@ -3,6 +3,7 @@ package org.integrationhub.auth.accounts;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.integrationhub.auth.AuthSettings;
 import org.integrationhub.auth.invitations.Invitations;
 import org.integrationhub.auth.tokens.IssuedToken;
 import org.integrationhub.auth.tokens.TokenIssuer;
@@ -28,9 +29,11 @@ public class Accounts {
     private final LoginThrottle throttle;
     private final TokenIssuer tokens;
     private final TransactionalOperator transaction;
+    private final AuthSettings settings;
 
     Accounts(AccountRepository repository, Invitations invitations, PasswordHasher passwords, LoginThrottle throttle,
-            TokenIssuer tokens, TransactionalOperator transaction) {
+            TokenIssuer tokens, TransactionalOperator transaction, AuthSettings settings) {
+        this.settings = settings;
         this.repository = repository;
         this.invitations = invitations;
         this.passwords = passwords;
@@ -95,12 +98,20 @@ public class Accounts {
                             }
                             throttle.recordSuccess(email, clientAddress);
                             AccountRepository.Account found = account.orElseThrow();
-                            return Mono.just(tokens.forUser(found.userId(), OrgId.of(found.orgId()), List.of(found.role())));
+                            return Mono.just(tokens.forUser(found.userId(), OrgId.of(found.orgId()), roles(found)));
                         }));
     }
 
     Mono<AccountRepository.Account> find(UUID userId) {
         return repository.findById(userId).switchIfEmpty(Mono.error(new AccountProblems.AccountGone()));
+    }
+
+    /**
+     * The account's role in its organisation, plus {@code ops} when its e-mail is a configured hub
+     * operator ({@code hub.auth.operators}). No API grants {@code ops}: invitations offer admin and member only.
+     */
+    List<Role> roles(AccountRepository.Account account) {
+        return settings.isOperator(account.email()) ? List.of(account.role(), Role.OPS) : List.of(account.role());
     }
 
     private static String normalise(String email) {

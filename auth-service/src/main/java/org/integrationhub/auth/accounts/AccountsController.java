@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.integrationhub.support.security.AuthenticatedUser;
+import org.integrationhub.support.security.Role;
 import org.integrationhub.support.web.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -96,7 +97,7 @@ class AccountsController {
     Mono<ApiResponse<MeView>> me(@AuthenticationPrincipal AuthenticatedUser caller) {
         return accounts.find(caller.userId())
                 .map(a -> ApiResponse.of(new MeView(a.userId(), a.email(), a.createdAt(), new OrganisationView(a.orgId(), a.orgName()),
-                        List.of(a.role().claimValue()))));
+                        accounts.roles(a).stream().map(Role::claimValue).toList())));
     }
 
     /** 429 with Retry-After, besides the problem body. */

@@ -20,7 +20,7 @@ class LoginThrottleTest {
 
     private static LoginThrottle throttle(Clock clock) {
         var settings = new AuthSettings(new AuthSettings.Password(4), null, new AuthSettings.Throttle(5, 50, Duration.ofMinutes(15)),
-                null, List.of());
+                null, List.of(), null);
         return new LoginThrottle(settings, clock);
     }
 

@@ -36,8 +36,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * JWT verification for every hub service: {@code /api/**} needs a user token, {@code /internal/**}
- * a service token, health, metrics and API docs stay open. Tokens are RS256 only (so alg=none and
+ * JWT verification for every hub service: {@code /api/**} needs a user token ({@code /api/ops/**}
+ * one with the {@code ops} role), {@code /internal/**} a service token, health, metrics and API docs stay open. Tokens are RS256 only (so alg=none and
  * HS256 signed with the public key are refused), signed by a key from the JWKS, with the expected
  * issuer and audience, an expiry, and exp/nbf within the allowed clock skew. Failures answer 401
  * (403 for a token that lacks the role) as RFC 9457 problems.
@@ -99,6 +99,7 @@ public class HubSecurityAutoConfiguration {
                             .pathMatchers("/.well-known/jwks.json").permitAll()
                             .pathMatchers("/webhooks/**").permitAll()
                             .pathMatchers("/internal/**").hasRole("SERVICE")
+                            .pathMatchers("/api/ops/**").hasRole("OPS")
                             .pathMatchers("/api/**").hasRole("USER")
                             .anyExchange().denyAll();
                 })

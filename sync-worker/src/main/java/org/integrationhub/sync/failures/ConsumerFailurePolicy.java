@@ -1,8 +1,11 @@
 package org.integrationhub.sync.failures;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.integrationhub.events.EventEnvelope;
@@ -37,6 +40,15 @@ public class ConsumerFailurePolicy {
 
     /** The listener container factory of batch listeners (Boot's default one serves record listeners). */
     public static final String BATCH_FACTORY = "batchListenerContainerFactory";
+
+    /**
+     * Dead-letter headers besides spring-kafka's {@code kafka_dlt-*}: the class and message of the
+     * innermost cause, which says why a record failed where {@code kafka_dlt-exception-message} names
+     * only the listener (the operator API shows them as the reason, ADR 0015).
+     */
+    public static final String ROOT_CAUSE_CLASS_HEADER = "hub_dlt-root-cause-class";
+    public static final String ROOT_CAUSE_MESSAGE_HEADER = "hub_dlt-root-cause-message";
+    private static final int MAX_REASON_CHARS = 1000;
 
     /**
      * Publishes the original bytes of undecodable records. Not a {@code ProducerFactory} bean, so
@@ -76,6 +88,8 @@ public class ConsumerFailurePolicy {
         var recoverer = new DeadLetterPublishingRecoverer(templates, (record, failure) -> new TopicPartition(
                 Topics.byName(record.topic()).orElseThrow().deadLetter().name(), record.partition()));
 
+        recoverer.setHeadersFunction((record, failure) -> rootCauseHeaders(failure));
+
         var retries = new ExponentialBackOff(settings.retries().initialInterval().toMillis(), 2.0);
         retries.setMaxInterval(settings.retries().maxInterval().toMillis());
         retries.setMaxAttempts(settings.retries().attempts());
@@ -85,6 +99,19 @@ public class ConsumerFailurePolicy {
         // null: the bounded retries above
         handler.setBackOffFunction((record, failure) -> DatabaseFailures.isUnavailable(failure) ? untilTheDatabaseIsBack(settings) : null);
         return handler;
+    }
+
+    static Headers rootCauseHeaders(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage();
+        message = message.length() > MAX_REASON_CHARS ? message.substring(0, MAX_REASON_CHARS) + "…" : message;
+        var headers = new RecordHeaders();
+        headers.add(ROOT_CAUSE_CLASS_HEADER, root.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add(ROOT_CAUSE_MESSAGE_HEADER, message.getBytes(StandardCharsets.UTF_8));
+        return headers;
     }
 
     private static BackOff untilTheDatabaseIsBack(ConsumerSettings settings) {

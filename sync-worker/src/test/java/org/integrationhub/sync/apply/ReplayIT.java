@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
-/** An operator replays the consumed topics from offset 0: nothing already applied changes, and no event is written. */
+/**
+ * An operator resets consumer groups to earliest with Kafka's own Admin API while their listener
+ * containers are stopped (what {@code kafka-consumer-groups --reset-offsets --to-earliest} does), and
+ * restarts them: nothing already applied changes, no outbox row is written, and nothing more is
+ * published on {@code task.external-task-updates} (issue 12, ADR 0015).
+ */
 class ReplayIT extends SyncWorkerTest {
 
     private static final String APPLY_GROUP = "sync-worker.apply";
@@ -61,7 +66,10 @@ class ReplayIT extends SyncWorkerTest {
         try (var groups = new ConsumerGroups()) {
             await("everything applied and committed").atMost(Duration.ofSeconds(60)).until(() -> tasksOf(organisation) == 2
                     && groups.caughtUp(APPLY_GROUP, Topics.TASK_OBSERVATIONS) && groups.caughtUp(MAPPINGS_GROUP, Topics.USER_MAPPINGS));
+            await("every outbox row published").atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from sync.outbox where published_at is null and failed_at is null") == 0);
             var before = snapshot();
+            var eventsBefore = groups.endOffsets(Topics.EXTERNAL_TASK_UPDATES);
             double duplicatesBefore = counted("sync.apply.observations", "outcome", "duplicate");
 
             listeners.getListenerContainer(ObservationListener.ID).stop();
@@ -79,6 +87,8 @@ class ReplayIT extends SyncWorkerTest {
             assertThat(counted("sync.apply.observations", "outcome", "duplicate") - duplicatesBefore)
                     .as("every replayed observation was a duplicate").isGreaterThanOrEqualTo(5);
             assertThat(snapshot()).isEqualTo(before);
+            await("no event published on " + Topics.EXTERNAL_TASK_UPDATES).during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> groups.endOffsets(Topics.EXTERNAL_TASK_UPDATES).equals(eventsBefore));
         }
     }
 }
