@@ -40,10 +40,6 @@ public class SlackBotTokens {
 
     /** A Slack connection as notifications see it. */
     public record SlackConnection(ConnectionId id, OrgId orgId, String status, boolean enabled) {
-
-        public boolean usable() {
-            return enabled && ("active".equals(status) || "error".equals(status));
-        }
     }
 
     /** Where a task of another connection lives: its system and the site (Jira) or API base (GitHub). */

@@ -22,12 +22,14 @@ import reactor.core.scheduler.Schedulers;
  * Groups each Slack connection's taken changes into bursts: a burst is delivered once no change
  * came for {@code quiet-period} or its first change waited {@code max-window}. One delivery per
  * connection at a time (a 429 wait holds only that connection; its new changes gather meanwhile).
- * In memory: a crash loses what waits here, whose rows stay {@code pending} (at most once, ADR 0016).
+ * In memory: a crash loses what waits here, whose rows stay {@code pending} (at most once, ADR 0016);
+ * a graceful stop delivers it first (after the Kafka listeners stopped, within {@code SHUTDOWN_WAIT}).
  */
 @Component
 class NotificationBuffer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationBuffer.class);
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(15);
 
     private static final class Burst {
         String channel;
@@ -83,6 +85,13 @@ class NotificationBuffer implements SmartLifecycle {
         return due;
     }
 
+    private synchronized List<Due> takeAll() {
+        List<Due> all = new ArrayList<>();
+        bursts.forEach((connection, burst) -> all.add(new Due(connection, burst.channel, List.copyOf(burst.changes))));
+        bursts.clear();
+        return all;
+    }
+
     private synchronized void delivered(ConnectionId connection) {
         delivering.remove(connection);
     }
@@ -110,6 +119,17 @@ class NotificationBuffer implements SmartLifecycle {
             current.dispose();
             ticking = null;
         }
+        try {
+            Flux.fromIterable(takeAll()).flatMap(this::deliver).then().block(SHUTDOWN_WAIT);
+        } catch (RuntimeException late) {
+            log.warn("Notifications still buffered at shutdown were not all delivered: {}", late.toString());
+        }
+    }
+
+    /** Stops after the Kafka listener containers (nothing is added any more), before the database and HTTP clients close. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 200;
     }
 
     @Override

@@ -4,14 +4,28 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.integrationhub.connector.ConnectorApi;
 import org.integrationhub.connector.connections.OAuthFlow;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.EventEnvelope;
+import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.ExternalTaskUpdated;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.TaskKey;
@@ -20,6 +34,7 @@ import org.integrationhub.sandbox.faults.FaultPlan;
 import org.integrationhub.sandbox.oauth.Provider;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.testsupport.HubIntegrationTest;
+import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +198,42 @@ class SlackNotificationsIT {
                 .untilAsserted(() -> assertThat(messages()).isEmpty());
         api().as(organisation).post().uri(ConnectorApi.PATH + "/" + slack + "/notifications/test").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.data.sent").isEqualTo(false);
+    }
+
+    @Test
+    void anUndecodableRecordIsDeadLetteredAndTheChangeBehindItIsStillPosted() throws Exception {
+        watchProj();
+        String key = new TaskKey(organisation, ExternalSystem.JIRA, "10020").format();
+        byte[] poison = ("{\"not\": \"an envelope " + UUID.randomUUID() + "\"").getBytes(StandardCharsets.UTF_8);
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            // same key: same partition, the poison record first
+            producer.send(new ProducerRecord<>(Topics.EXTERNAL_TASK_UPDATES.name(), key, poison)).get();
+        }
+        publish(TaskUpdates.envelope(organisation, TaskUpdates.created(jira, "10020", "PROJ-20", "After the poison")));
+
+        await("the change behind the poison posted").atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(messages()).singleElement()
+                        .satisfies(m -> assertThat((String) m.get("text")).contains("After the poison")));
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            String deadLetters = Topics.EXTERNAL_TASK_UPDATES.deadLetter().name();
+            consumer.assign(consumer.partitionsFor(deadLetters).stream()
+                    .map(partition -> new TopicPartition(deadLetters, partition.partition())).toList());
+            consumer.seekToBeginning(consumer.assignment());
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            await("the poison in the dead-letter topic").atMost(ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            assertThat(found).singleElement().satisfies(record -> assertThat(record.value()).as("the original bytes").isEqualTo(poison));
+        }
     }
 
     @Test
