@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.integrationhub.connector.ConnectorApi;
 import org.integrationhub.connector.connections.OAuthFlow;
+import org.integrationhub.connector.credentials.CredentialVault;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalSystem;
@@ -60,6 +61,9 @@ class SlackNotificationsIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    CredentialVault vault;
 
     private final OrgId organisation = OrgId.random();
     private final String channel = "#tasks-" + UUID.randomUUID().toString().substring(0, 8);
@@ -234,6 +238,24 @@ class SlackNotificationsIT {
             });
             assertThat(found).singleElement().satisfies(record -> assertThat(record.value()).as("the original bytes").isEqualTo(poison));
         }
+    }
+
+    @Test
+    void slackRefusingTheBotTokenAsInvalidAuthMarksTheConnectionRevokedWithASnapshot() throws Exception {
+        watchProj();
+        // a token the sandbox never issued: Slack answers ok:false invalid_auth
+        OAuthFlow.sql("update connector.connections set access_token = ? where id = ?",
+                vault.seal(ConnectionId.of(slack), "xoxb-never-issued-by-the-sandbox").encode(), UUID.fromString(slack));
+        String revisionBefore = OAuthFlow.stored("revision", slack);
+
+        publish(TaskUpdates.envelope(organisation, TaskUpdates.created(jira, "10030", "PROJ-30", "Refused")));
+
+        await("the connection is revoked").atMost(ofSeconds(20)).untilAsserted(() -> assertThat(OAuthFlow.stored("status", slack))
+                .isEqualTo("revoked"));
+        assertThat(OAuthFlow.stored("last_error", slack)).contains("invalid_auth");
+        assertThat(Long.parseLong(OAuthFlow.stored("revision", slack))).as("announced: a new revision")
+                .isEqualTo(Long.parseLong(revisionBefore) + 1);
+        assertThat(messages()).isEmpty();
     }
 
     @Test
