@@ -36,6 +36,12 @@ class NotifiedEvents {
                 .fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
+    /** Forgets the rows recorded before {@code horizon}; answers how many. */
+    Mono<Long> forgetRecordedBefore(java.time.Instant horizon) {
+        return db.sql("delete from slack_notified_events where recorded_at < :horizon").bind("horizon", horizon)
+                .fetch().rowsUpdated();
+    }
+
     Mono<Void> finish(ConnectionId connection, Collection<UUID> eventIds, Outcome outcome) {
         return Flux.fromIterable(eventIds).buffer(500)
                 .concatMap(ids -> db.sql("""

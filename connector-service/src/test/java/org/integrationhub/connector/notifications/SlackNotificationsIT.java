@@ -65,6 +65,9 @@ class SlackNotificationsIT {
     @Autowired
     CredentialVault vault;
 
+    @Autowired
+    NotifiedEventsRetention retention;
+
     private final OrgId organisation = OrgId.random();
     private final String channel = "#tasks-" + UUID.randomUUID().toString().substring(0, 8);
     private String slack;
@@ -256,6 +259,19 @@ class SlackNotificationsIT {
         assertThat(Long.parseLong(OAuthFlow.stored("revision", slack))).as("announced: a new revision")
                 .isEqualTo(Long.parseLong(revisionBefore) + 1);
         assertThat(messages()).isEmpty();
+    }
+
+    @Test
+    void forgetsEventIdsOlderThanTheRetention() throws Exception {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        OAuthFlow.sql("insert into connector.slack_notified_events (event_id, connection_id, status, recorded_at) "
+                + "values (?, ?, 'posted', now() - interval '15 days'), (?, ?, 'posted', now())",
+                old, UUID.fromString(slack), recent, UUID.fromString(slack));
+
+        assertThat(retention.forgetExpired().block(ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+        assertThat(OAuthFlow.sql("update connector.slack_notified_events set status = status where event_id = ?", old)).isZero();
+        assertThat(OAuthFlow.sql("update connector.slack_notified_events set status = status where event_id = ?", recent)).isOne();
     }
 
     @Test
