@@ -37,14 +37,28 @@ record NotificationRules(String channel, boolean enabled, List<ExternalSystem> s
         changes = changes.isEmpty() ? EnumSet.noneOf(ChangeKind.class) : EnumSet.copyOf(changes);
     }
 
+    /** Without the task's history: any mapped assignee counts as assigned. */
     boolean matches(ExternalTaskUpdated task) {
+        return matches(task, kindsOf(task));
+    }
+
+    boolean matches(ExternalTaskUpdated task, Set<ChangeKind> kinds) {
         if (!enabled || (!systems.isEmpty() && !systems.contains(task.system()))) {
             return false;
         }
         if (!projects.isEmpty() && !projects.contains(projectOf(task))) {
             return false;
         }
-        return kindsOf(task).stream().anyMatch(changes::contains);
+        return kinds.stream().anyMatch(changes::contains);
+    }
+
+    /** The kinds, with {@code assigned} only when the assignee is new ({@link TaskAssignees}). */
+    static Set<ChangeKind> kindsOf(ExternalTaskUpdated task, boolean newlyAssigned) {
+        Set<ChangeKind> kinds = kindsOf(task);
+        if (!newlyAssigned) {
+            kinds.remove(ChangeKind.ASSIGNED);
+        }
+        return kinds;
     }
 
     /** What the change is: a creation, a deletion, or an update that moved the status and/or has a mapped assignee. */

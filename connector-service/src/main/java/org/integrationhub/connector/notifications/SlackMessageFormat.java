@@ -35,7 +35,7 @@ final class SlackMessageFormat {
     static SlackMessage summary(List<TaskChange> changes, Map<org.integrationhub.events.ConnectionId, SourceSite> sites, int items) {
         Map<NotificationRules.ChangeKind, Integer> counts = new EnumMap<>(NotificationRules.ChangeKind.class);
         for (TaskChange change : changes) {
-            NotificationRules.kindsOf(change.task()).forEach(kind -> counts.merge(kind, 1, Integer::sum));
+            change.kinds().forEach(kind -> counts.merge(kind, 1, Integer::sum));
         }
         StringBuilder countLine = new StringBuilder();
         counts.forEach((kind, count) -> countLine.append(countLine.isEmpty() ? "" : " · ")

@@ -29,6 +29,8 @@ import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.ExternalTaskUpdated;
 import org.integrationhub.events.OrgId;
+import org.integrationhub.events.ResourceId;
+import org.integrationhub.events.TaskId;
 import org.integrationhub.events.TaskKey;
 import org.integrationhub.events.Topics;
 import org.integrationhub.sandbox.faults.FaultPlan;
@@ -153,6 +155,26 @@ class SlackNotificationsIT {
                 assertThat(messages()).extracting(m -> (String) m.get("text"))
                         .as("one per distinct event: the first, the second real change of PROJ-8, the marker")
                         .hasSize(3).noneMatch(text -> text.contains("OPS-9") || text.contains("Only the title")));
+    }
+
+    @Test
+    void assignedMeansANewMappedAssigneeNotEveryChangeOfAnAssignedTask() {
+        watch(Map.of("channel", channel, "changes", List.of("assigned")));
+        TaskId task = TaskId.random();
+        ResourceId ada = ResourceId.random();
+        publish(TaskUpdates.envelope(organisation, TaskUpdates.assigned(jira, task, "10040", "PROJ-40", "Assign me", "Ada", ada, 2)));
+        publish(TaskUpdates.envelope(organisation, TaskUpdates.assigned(jira, task, "10040", "PROJ-40", "Title edited", "Ada", ada, 3)));
+        publish(TaskUpdates.envelope(organisation,
+                TaskUpdates.assigned(jira, task, "10040", "PROJ-40", "Older version", "Grace", ResourceId.random(), 1)));
+        publish(TaskUpdates.envelope(organisation,
+                TaskUpdates.assigned(jira, task, "10040", "PROJ-40", "Reassigned", "Grace", ResourceId.random(), 4)));
+
+        await("the reassignment posted").atMost(ofSeconds(20))
+                .untilAsserted(() -> assertThat(messages()).anySatisfy(m -> assertThat((String) m.get("text")).contains("Reassigned")));
+        await("nothing else arrives").during(Duration.ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() ->
+                assertThat(messages()).extracting(m -> (String) m.get("text")).as("the first assignee and the new one")
+                        .hasSize(2).anyMatch(text -> text.contains("Assign me")));
+        assertThat(String.valueOf(messages().get(1).get("blocks"))).contains("Assignee: Grace");
     }
 
     @Test

@@ -36,6 +36,14 @@ final class TaskUpdates {
                 ExternalTaskUpdated.Change.UPDATED, null, null, TaskObserved.Source.WEBHOOK, Instant.parse("2026-11-23T10:00:00Z"), 3);
     }
 
+    /** An update of {@code task} at {@code version}, status unchanged, assigned to {@code name} (mapped to {@code resource}). */
+    static ExternalTaskUpdated assigned(ConnectionId jira, TaskId task, String externalId, String key, String title, String name,
+            ResourceId resource, long version) {
+        return new ExternalTaskUpdated(task, jira, ExternalSystem.JIRA, externalId, key, title, "In Progress", "In Progress",
+                ExternalTaskUpdated.Change.UPDATED, new Person(null, null, name), resource, TaskObserved.Source.WEBHOOK,
+                Instant.parse("2026-11-23T10:00:00Z").plusSeconds(version), version);
+    }
+
     static EventEnvelope<ExternalTaskUpdated> envelope(OrgId org, ExternalTaskUpdated task) {
         return EventEnvelope.of(UUID.randomUUID(), EventTypes.EXTERNAL_TASK_UPDATED, org,
                 "task:" + task.taskId() + ":" + task.version(), task, Clock.systemUTC());
