@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * threshold — one summary. Slack refusing the bot token ({@code invalid_auth}, {@code token_revoked},
  * {@code account_inactive}, {@code not_authed}) marks the connection revoked and drops the rest;
  * {@code token_expired} gets a new token once through the refresh path (which itself turns a dead
- * grant revoked). Whatever happens, each taken event ends posted or dropped, never posted twice.
+ * grant revoked; a refresh that failed for now drops the message without revoking). Whatever happens, each taken event ends posted or dropped, never posted twice.
  */
 @Component
 class SlackNotifier {
@@ -83,8 +83,14 @@ class SlackNotifier {
         return current
                 .flatMap(value -> poster.post(value, channel, message).flatMap(result -> {
                     if (result instanceof SlackPoster.Result.Refused refused && EXPIRED.equals(refused.error())) {
-                        return tokens.botTokenAfterRefusal(slack, value).doOnNext(token::set)
-                                .flatMap(renewed -> poster.post(renewed, channel, message));
+                        return tokens.botTokenAfterRefusal(slack, value).flatMap(renewed -> {
+                            if (renewed.equals(value)) { // the refresh failed for now: not a revocation
+                                token.set(null);
+                                return Mono.<SlackPoster.Result>just(new SlackPoster.Result.GaveUp("the bot token could not be refreshed for now"));
+                            }
+                            token.set(renewed);
+                            return poster.post(renewed, channel, message);
+                        });
                     }
                     return Mono.just(result);
                 }))

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Slack's {@code chat.postMessage} with the bot token, at Slack's API base of the OAuth catalogue.
- * A 429 waits its {@code Retry-After} (at most {@code max-retry-after}) and a 5xx or timeout a short
- * backoff, for at most {@code max-attempts} tries; then the post is given up. {@code ok: false} is
+ * A 429 waits its {@code Retry-After} (at most {@code max-retry-after}) and a refused connection a
+ * short backoff, for at most {@code max-attempts} tries; then the post is given up. A 5xx or a
+ * timeout is given up at once: Slack may have posted it, and a notification is sent at most once. {@code ok: false} is
  * answered as Slack's error code. Runs off the Kafka listener's thread: waiting here never holds a
  * partition.
  */
@@ -63,7 +64,9 @@ class SlackPoster {
                 .bodyValue(body)
                 .exchangeToMono(this::read)
                 .timeout(settings.timeout())
-                .onErrorResume(failure -> Mono.just(new Attempt(new Result.GaveUp(failure.getClass().getSimpleName()), backoff(attempt))))
+                // only a request that never reached Slack is sent again: after a timeout it may have been posted
+                .onErrorResume(failure -> Mono.just(new Attempt(new Result.GaveUp(failure.getClass().getSimpleName()),
+                        neverSent(failure) ? backoff(attempt) : null)))
                 .flatMap(outcome -> {
                     if (outcome.retryAfter() == null) {
                         return Mono.just(outcome.result());
@@ -82,7 +85,8 @@ class SlackPoster {
             return response.releaseBody().thenReturn(new Attempt(new Result.GaveUp("rate limited"), wait));
         }
         if (response.statusCode().is5xxServerError()) {
-            return response.releaseBody().thenReturn(new Attempt(new Result.GaveUp("HTTP " + status), Duration.ofSeconds(1)));
+            // Slack may have posted before failing: not sent again (at most once)
+            return response.releaseBody().thenReturn(new Attempt(new Result.GaveUp("HTTP " + status), null));
         }
         return response.bodyToMono(Map.class)
                 .map(answer -> Boolean.TRUE.equals(answer.get("ok"))
@@ -100,6 +104,15 @@ class SlackPoster {
         }
         Duration wait = Duration.ofSeconds(seconds);
         return wait.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : wait;
+    }
+
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration backoff(int attempt) {
