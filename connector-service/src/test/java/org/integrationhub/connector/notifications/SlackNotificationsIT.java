@@ -192,6 +192,21 @@ class SlackNotificationsIT {
     }
 
     @Test
+    void aServerErrorIsNotSentAgainBecauseSlackMayHavePostedIt() throws Exception {
+        watchProj();
+        ConnectorApi.SANDBOX.faults().set(Provider.SLACK, new FaultPlan(0, 0, 1, 503, Duration.ZERO));
+        var failed = TaskUpdates.envelope(organisation, TaskUpdates.created(jira, "10050", "PROJ-50", "Met a 503"));
+        publish(failed);
+        await("the notification dropped").atMost(ofSeconds(20)).untilAsserted(() -> assertThat(OAuthFlow.sql(
+                "update connector.slack_notified_events set status = status where event_id = ? and status = 'dropped'",
+                failed.eventId())).isOne());
+
+        publish(TaskUpdates.envelope(organisation, TaskUpdates.created(jira, "10050", "PROJ-50", "After the 503")));
+        await("the next change posted").atMost(ofSeconds(20)).untilAsserted(() -> assertThat(messages()).singleElement()
+                .satisfies(m -> assertThat((String) m.get("text")).contains("After the 503")));
+    }
+
+    @Test
     void aSyncOf500ChangesPostsOneSummary() {
         watchProj();
         Flux.range(1, 500)
