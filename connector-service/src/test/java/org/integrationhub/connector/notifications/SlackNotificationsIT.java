@@ -41,6 +41,9 @@ import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -56,6 +59,7 @@ import reactor.core.publisher.Flux;
  * through OAuth against the embedded provider sandbox, messages read from the sandbox's channel.
  */
 @HubIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class SlackNotificationsIT {
 
     @LocalServerPort
@@ -224,7 +228,7 @@ class SlackNotificationsIT {
     }
 
     @Test
-    void aRevokedBotTokenMarksTheConnectionRevokedAndStopsPosting() {
+    void aRevokedBotTokenMarksTheConnectionRevokedAndStopsPosting(CapturedOutput output) {
         watchProj();
         String authorization = ConnectorApi.read(api().asService("sync-worker", "credentials:read").get()
                 .uri("/internal/connections/" + slack + "/credentials").exchange().expectStatus().isOk(), "$.data.authorization");
@@ -242,6 +246,7 @@ class SlackNotificationsIT {
                 .untilAsserted(() -> assertThat(messages()).isEmpty());
         api().as(organisation).post().uri(ConnectorApi.PATH + "/" + slack + "/notifications/test").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.data.sent").isEqualTo(false);
+        assertThat(output.getAll()).as("the bot token is never logged").doesNotContain(authorization.substring("Bearer ".length()));
     }
 
     @Test
