@@ -83,19 +83,38 @@ class OAuthCredentials {
                 .flatMap(outcome -> outcome.failure() == null ? Mono.just(outcome.token()) : Mono.error(outcome.failure()));
     }
 
+    /**
+     * A new token because the provider refused {@code rejected} (e.g. Slack's {@code token_expired})
+     * although our expiry says it is fresh: under the row lock, a token other than the rejected one
+     * (someone refreshed meanwhile) is answered; else the refresh token is used (a dead grant turns
+     * the connection revoked, as above); with nothing to refresh it, the connection turns expired.
+     */
+    Mono<AccessToken> refreshRejected(ConnectionId id, String rejected) {
+        return repository.lockTokens(id)
+                .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
+                .flatMap(stored -> refreshLocked(stored, rejected))
+                .as(transaction::transactional)
+                .flatMap(outcome -> outcome.failure() == null ? Mono.just(outcome.token()) : Mono.error(outcome.failure()));
+    }
+
     /** What happened under the lock; a failure is a value here so that the transaction still commits what it recorded. */
     private record Outcome(AccessToken token, RuntimeException failure) {
     }
 
     private Mono<Outcome> refreshLocked(OAuthConnectionRepository.StoredTokens stored) {
+        return refreshLocked(stored, null);
+    }
+
+    /** {@code rejected}: the token the provider refused (null: refresh only when due by our expiry). */
+    private Mono<Outcome> refreshLocked(OAuthConnectionRepository.StoredTokens stored, String rejected) {
         if ("revoked".equals(stored.status())) {
             return Mono.just(new Outcome(null, new ConnectionProblems.ConnectionRevoked()));
         }
-        if (fresh(stored)) {
+        if (rejected == null ? fresh(stored) : !rejected.equals(open(stored).value())) {
             return Mono.just(new Outcome(open(stored), null));
         }
         if (stored.refreshToken() == null || !refreshable(stored)) {
-            return stillValid(stored) ? Mono.just(new Outcome(open(stored), null)) : expired(stored);
+            return rejected == null && stillValid(stored) ? Mono.just(new Outcome(open(stored), null)) : expired(stored);
         }
         ConnectionId id = stored.id();
         String provider = stored.type().wireName();

@@ -27,18 +27,18 @@ import org.springframework.web.util.UriComponentsBuilder;
  * callback (the registered redirect URI names port 8082; the test brings the code and state to
  * the port the service really listens on), and read where the callback sends the browser.
  */
-final class OAuthFlow {
+public final class OAuthFlow {
 
     private final ConnectorApi api;
     private final int port;
 
-    OAuthFlow(int port) {
+    public OAuthFlow(int port) {
         this.api = new ConnectorApi(port);
         this.port = port;
     }
 
     /** Points the service's OAuth providers at the JVM's provider sandbox. */
-    static void sandboxProperties(DynamicPropertyRegistry registry) {
+    public static void sandboxProperties(DynamicPropertyRegistry registry) {
         registry.add("hub.test.sandbox-url", ConnectorApi.SANDBOX::baseUrl);
     }
 
@@ -73,7 +73,7 @@ final class OAuthFlow {
     }
 
     /** Connects and answers the new connection's id. */
-    String connected(OrgId organisation, String provider) {
+    public String connected(OrgId organisation, String provider) {
         Map<String, String> outcome = connect(organisation, provider);
         assertThat(outcome).containsEntry("status", "connected").containsEntry("provider", provider);
         return outcome.get("connectionId");
@@ -96,7 +96,7 @@ final class OAuthFlow {
     }
 
     /** Runs SQL against the shared database (to age a state or a token as time would). */
-    static int sql(String statement, Object... arguments) throws Exception {
+    public static int sql(String statement, Object... arguments) throws Exception {
         PostgresEndpoint postgres = SharedInfrastructure.get().postgres();
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
                 var prepared = connection.prepareStatement(statement)) {
@@ -107,7 +107,7 @@ final class OAuthFlow {
         }
     }
 
-    static String stored(String column, String connectionId) throws Exception {
+    public static String stored(String column, String connectionId) throws Exception {
         PostgresEndpoint postgres = SharedInfrastructure.get().postgres();
         try (var connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
                 var prepared = connection.prepareStatement("select " + column + " from connector.connections where id = ?")) {
