@@ -142,6 +142,21 @@ class UiPagesIT {
     }
 
     @Test
+    void theOAuthRoundTripComesBackToTheIntegrationsPageWithAClearOutcome() {
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[]}");
+        Browser browser = signedIn();
+
+        assertThat(page(browser.get("/ui/integrations?provider=github&status=connected&connectionId=" + CONNECTION), 200))
+                .contains("GitHub is connected.");
+        assertThat(page(browser.get("/ui/integrations?provider=slack&status=error&error=access_denied"), 200))
+                .contains("the consent at Slack was declined").contains("role=\"alert\"");
+        assertThat(page(browser.get("/ui/integrations?provider=jira&status=error&error=invalid_state"), 200))
+                .contains("had expired or was already used");
+        assertThat(page(browser.get("/ui/integrations?provider=unknown&status=error&error=exchange_failed"), 200))
+                .contains("The provider did not complete the connection");
+    }
+
+    @Test
     void connectingJiraSendsTheFormToConnectorService() {
         Stubs.CONNECTOR.answer("POST /api/integrations", 201, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
         Browser browser = signedIn();

@@ -17,7 +17,7 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
         Duration timeout, Map<String, Provider> providers, JiraWebhooks jiraWebhooks) {
 
     public OAuthSettings {
-        uiRedirectUrl = uiRedirectUrl == null ? "http://localhost:8080/integrations" : uiRedirectUrl;
+        uiRedirectUrl = uiRedirectUrl == null ? "http://localhost:8080/ui/integrations" : uiRedirectUrl;
         stateLifetime = stateLifetime == null ? Duration.ofMinutes(10) : stateLifetime;
         refreshMargin = refreshMargin == null ? Duration.ofMinutes(5) : refreshMargin;
         refreshTick = refreshTick == null ? Duration.ofMinutes(1) : refreshTick;

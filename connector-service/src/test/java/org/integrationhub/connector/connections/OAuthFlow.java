@@ -63,7 +63,7 @@ public final class OAuthFlow {
         var response = WebClient.create().get().uri(uri.encode().build().toUri()).retrieve().toBodilessEntity().block();
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
         URI location = response.getHeaders().getLocation();
-        assertThat(location.toString()).startsWith("http://localhost:8080/integrations?");
+        assertThat(location.toString()).startsWith("http://localhost:8080/ui/integrations?");
         return query(location);
     }
 

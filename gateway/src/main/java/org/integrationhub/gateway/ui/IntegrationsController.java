@@ -41,10 +41,32 @@ class IntegrationsController {
         if (exchange.getRequest().getQueryParams().containsKey("disconnected")) {
             model.addAttribute("notice", "Disconnected.");
         }
+        oauthOutcome(exchange.getRequest().getQueryParams(), model);
         model.addAttribute("webhookBase", UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
                 .replacePath("/webhooks/").replaceQuery(null).build().toUriString());
         return pages.signedIn(exchange, signed -> connections(signed, model).thenReturn("integrations"));
     }
+
+    /**
+     * Where connector-service's OAuth callback sends the browser back:
+     * {@code ?provider=github&status=connected&connectionId=…} or {@code ?provider=…&status=error&error=access_denied}.
+     */
+    static void oauthOutcome(org.springframework.util.MultiValueMap<String, String> query, Model model) {
+        String given = query.getFirst("provider");
+        String provider = given == null ? "The provider" : PROVIDER_NAMES.getOrDefault(given, "The provider");
+        if ("connected".equals(query.getFirst("status"))) {
+            model.addAttribute("notice", provider + " is connected. Test it, or sync now to bring in its items.");
+        } else if ("error".equals(query.getFirst("status"))) {
+            model.addAttribute("oauthError", switch (String.valueOf(query.getFirst("error"))) {
+                case "access_denied" -> "Nothing was connected: the consent at " + provider + " was declined.";
+                case "invalid_state" -> "Nothing was connected: that connection attempt had expired or was already used. Start again.";
+                default -> "Nothing was connected: " + provider + " did not complete the connection. Try again in a moment.";
+            });
+        }
+    }
+
+    private static final java.util.Map<String, String> PROVIDER_NAMES = java.util.Map.of(
+            "jira", "Jira", "confluence", "Confluence", "github", "GitHub", "slack", "Slack");
 
     @PostMapping("/ui/integrations/{id}/primary")
     Mono<String> makePrimary(@PathVariable UUID id, ServerWebExchange exchange) {
