@@ -56,6 +56,7 @@ class GatewayIT {
             "/webhooks/jira/6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f, webhooks",
             "/api/external-tasks?size=2, tasks",
             "/api/external-tasks/42, tasks",
+            "/api/ops/lag, tasks",
             "/api/external-user-mappings, mappings"})
     void routesEachPathToItsService(String path, String service) {
         http().get().uri(path).exchange().expectStatus().isOk();
