@@ -51,6 +51,11 @@ final class Browser {
     EntityExchangeResult<byte[]> postForm(String path, Map<String, String> fields) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         fields.forEach(form::add);
+        return postForm(path, form);
+    }
+
+    /** A form whose fields may repeat (checkboxes). */
+    EntityExchangeResult<byte[]> postForm(String path, MultiValueMap<String, String> form) {
         if (csrfToken != null && !form.containsKey("_csrf")) {
             form.add("_csrf", csrfToken);
         }

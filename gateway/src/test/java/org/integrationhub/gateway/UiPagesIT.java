@@ -157,6 +157,39 @@ class UiPagesIT {
     }
 
     @Test
+    void aSlackConnectionsNotificationRulesAreSavedAndATestMessageSentFromTheIntegrationsPage() {
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION
+                + "\",\"type\":\"slack\",\"auth\":\"oauth\",\"displayName\":\"Slack (Acme)\",\"status\":\"active\"}]}");
+        Browser browser = signedIn();
+        String html = page(browser.get("/ui/integrations"), 200);
+        assertThat(html).contains("Task change notifications").contains("Send test message");
+        assertEveryControlIsLabelled(html);
+
+        Stubs.CONNECTOR.answer("PUT /api/integrations/" + CONNECTION + "/notifications", 200, "{\"data\":{}}");
+        var rules = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        rules.add("channel", "#team-tasks");
+        rules.add("systems", "jira");
+        rules.add("projects", "PROJ, acme/api");
+        rules.add("changes", "created");
+        rules.add("changes", "status_changed");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/notifications", rules), 200))
+                .contains("Saved: changes go to #team-tasks.");
+        assertThat(Stubs.CONNECTOR.last().bodyText()).contains("\"channel\":\"#team-tasks\"").contains("\"systems\":[\"jira\"]")
+                .contains("\"projects\":[\"PROJ\",\"acme/api\"]").contains("\"changes\":[\"created\",\"status_changed\"]");
+
+        Stubs.CONNECTOR.answer("PUT /api/integrations/" + CONNECTION + "/notifications", 400,
+                "{\"detail\":\"Some fields are invalid.\",\"errors\":[{\"field\":\"channel\",\"message\":\"must be a Slack channel\"}]}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/notifications",
+                java.util.Map.of("channel", "nope", "changes", "created")), 200))
+                .contains("Not saved: Some fields are invalid. channel: must be a Slack channel");
+
+        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/notifications/test", 200,
+                "{\"data\":{\"sent\":true,\"channel\":\"#team-tasks\",\"error\":null}}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/notifications/test", java.util.Map.of()), 200))
+                .contains("Test message sent to #team-tasks.");
+    }
+
+    @Test
     void connectingJiraSendsTheFormToConnectorService() {
         Stubs.CONNECTOR.answer("POST /api/integrations", 201, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
         Browser browser = signedIn();

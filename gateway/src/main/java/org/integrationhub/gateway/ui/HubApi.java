@@ -76,6 +76,14 @@ public final class HubApi {
                 }).bodyValue(body), service.toString());
     }
 
+    public Mono<Map<String, Object>> put(URI service, String path, Object body, BrowserSession session, String requestId) {
+        return call(http.put().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> {
+                    h.setBearerAuth(session.accessToken());
+                    h.set(RequestIds.HEADER, requestId);
+                }).bodyValue(body), service.toString());
+    }
+
     public Mono<Map<String, Object>> delete(URI service, String path, BrowserSession session, String requestId) {
         return call(http.delete().uri(URI.create(service + path))
                 .headers(h -> {

@@ -137,6 +137,53 @@ class IntegrationsController {
                 }));
     }
 
+    /** A Slack connection's notification rules (issue 13): saved at connector-service, answered as a status line. */
+    @PostMapping("/ui/integrations/{id}/notifications")
+    Mono<String> saveNotifications(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> exchange.getFormData().flatMap(form -> {
+            Map<String, Object> rules = new LinkedHashMap<>();
+            rules.put("channel", SignInController.value(form, "channel"));
+            rules.put("systems", form.getOrDefault("systems", List.of()));
+            rules.put("projects", java.util.Arrays.stream(SignInController.value(form, "projects").split("[,\\s]+"))
+                    .filter(p -> !p.isBlank()).toList());
+            rules.put("changes", form.getOrDefault("changes", List.of()));
+            return api.put(api.services().connector(), "/api/integrations/" + id + "/notifications", rules, signed.session(),
+                            signed.requestId())
+                    .map(body -> notice(model, true, "Saved: changes go to " + rules.get("channel") + "."))
+                    .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused)
+                            : Mono.just(notice(model, false, "Not saved: " + refused.detail() + fieldErrors(refused))));
+        }));
+    }
+
+    @PostMapping("/ui/integrations/{id}/notifications/test")
+    Mono<String> testNotifications(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/notifications/test",
+                        Map.of(), signed.session(), signed.requestId())
+                .map(body -> {
+                    Map<?, ?> data = body.get("data") instanceof Map<?, ?> map ? map : Map.of();
+                    return Boolean.TRUE.equals(data.get("sent"))
+                            ? notice(model, true, "Test message sent to " + data.get("channel") + ".")
+                            : notice(model, false, "Slack did not take the test message: " + data.get("error") + ".");
+                })
+                .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused)
+                        : Mono.just(notice(model, false, "No test message: " + refused.detail()))));
+    }
+
+    /** " channel: must be a Slack channel…; …" from the problem's {@code errors}, or nothing. */
+    private static String fieldErrors(ServiceAnswered refused) {
+        if (!(refused.errors() instanceof List<?> errors)) {
+            return "";
+        }
+        return errors.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .map(e -> " " + e.get("field") + ": " + e.get("message")).collect(java.util.stream.Collectors.joining(";"));
+    }
+
+    private static String notice(Model model, boolean ok, String text) {
+        model.addAttribute("ok", ok);
+        model.addAttribute("text", text);
+        return "fragments :: notice";
+    }
+
     @PostMapping("/ui/integrations/{id}/sync-now")
     Mono<String> syncNow(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/sync-now", Map.of(),
