@@ -3,11 +3,11 @@ package org.integrationhub.connector.connections;
 import java.time.Clock;
 import org.integrationhub.connector.oauth.OAuthSettings;
 import org.integrationhub.events.ConnectionId;
+import org.integrationhub.connector.PeriodicPass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +28,7 @@ class OAuthRefreshScheduler implements SmartLifecycle {
     private final JiraWebhookRegistrations webhooks;
     private final OAuthSettings settings;
     private final Clock clock;
-    private volatile Disposable ticking;
+    private final PeriodicPass pass;
 
     OAuthRefreshScheduler(OAuthConnectionRepository repository, OAuthCredentials credentials, JiraWebhookRegistrations webhooks,
             OAuthSettings settings, Clock clock) {
@@ -37,6 +37,8 @@ class OAuthRefreshScheduler implements SmartLifecycle {
         this.webhooks = webhooks;
         this.settings = settings;
         this.clock = clock;
+        this.pass = new PeriodicPass("Token refresh pass", settings.refreshTick(), settings.refreshTick(),
+                () -> refreshExpiring().count().then(webhooks.ensureDue().count()));
     }
 
     /** One pass: emits each connection it refreshed (or found refreshed); failures are recorded on the connection. */
@@ -50,26 +52,16 @@ class OAuthRefreshScheduler implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(settings.refreshTick())
-                .onBackpressureDrop()
-                .concatMap(tick -> refreshExpiring().count().then(webhooks.ensureDue().count()).onErrorResume(failure -> {
-                    log.warn("Token refresh pass failed: {}", failure.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        pass.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = ticking;
-        if (current != null) {
-            current.dispose();
-            ticking = null;
-        }
+        pass.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return pass.isRunning();
     }
 }

@@ -2,30 +2,27 @@ package org.integrationhub.connector.notifications;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.integrationhub.connector.PeriodicPass;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Every hour, forgets the dedup rows older than {@code hub.connector.notifications.retention} (any instance may; deletes are idempotent). */
 @Component
 class NotifiedEventsRetention implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(NotifiedEventsRetention.class);
     private static final Duration EVERY = Duration.ofHours(1);
 
     private final NotifiedEvents events;
     private final SlackNotificationSettings settings;
     private final Clock clock;
-    private volatile Disposable ticking;
+    private final PeriodicPass pass;
 
     NotifiedEventsRetention(NotifiedEvents events, SlackNotificationSettings settings, Clock clock) {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.pass = new PeriodicPass("Forgetting old notified events", Duration.ofMinutes(1), EVERY, this::forgetExpired);
     }
 
     Mono<Long> forgetExpired() {
@@ -34,26 +31,16 @@ class NotifiedEventsRetention implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(Duration.ofMinutes(1), EVERY)
-                .onBackpressureDrop()
-                .concatMap(tick -> forgetExpired().onErrorResume(failure -> {
-                    log.warn("Forgetting old notified events failed: {}", failure.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        pass.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = ticking;
-        if (current != null) {
-            current.dispose();
-            ticking = null;
-        }
+        pass.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return pass.isRunning();
     }
 }

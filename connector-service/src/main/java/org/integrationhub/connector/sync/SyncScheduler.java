@@ -6,13 +6,13 @@ import java.util.UUID;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.SyncRequested;
+import org.integrationhub.connector.PeriodicPass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,13 +32,15 @@ class SyncScheduler implements SmartLifecycle {
     private final SyncRuns runs;
     private final SyncSettings settings;
     private final Clock clock;
-    private volatile Disposable ticking;
+    private final PeriodicPass pass;
 
     SyncScheduler(DatabaseClient db, SyncRuns runs, SyncSettings settings, Clock clock) {
         this.db = db;
         this.runs = runs;
         this.settings = settings;
         this.clock = clock;
+        this.pass = new PeriodicPass("Sync scheduler pass", settings.schedulerTick(), settings.schedulerTick(),
+                () -> requestDueSyncs().count());
     }
 
     /** Claims the due connections and requests their syncs; emits each connection this pass claimed. */
@@ -61,26 +63,16 @@ class SyncScheduler implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(settings.schedulerTick())
-                .onBackpressureDrop()
-                .concatMap(tick -> requestDueSyncs().count().onErrorResume(failure -> {
-                    log.warn("Sync scheduler pass failed: {}", failure.toString());
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
+        pass.start();
     }
 
     @Override
     public void stop() {
-        Disposable current = ticking;
-        if (current != null) {
-            current.dispose();
-            ticking = null;
-        }
+        pass.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticking != null;
+        return pass.isRunning();
     }
 }
