@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.integrationhub.gateway.GatewaySettings;
-import org.integrationhub.gateway.edge.RequestIds;
+import org.integrationhub.support.web.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;

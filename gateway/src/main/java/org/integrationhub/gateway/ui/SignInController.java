@@ -2,7 +2,7 @@ package org.integrationhub.gateway.ui;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.integrationhub.gateway.edge.RequestIds;
+import org.integrationhub.support.web.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
 import org.integrationhub.gateway.session.SessionCookies;
 import org.springframework.http.HttpStatus;
