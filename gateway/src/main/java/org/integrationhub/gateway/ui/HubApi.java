@@ -69,7 +69,12 @@ public final class HubApi {
     }
 
     public Mono<Map<String, Object>> post(URI service, String path, Object body, BrowserSession session, String requestId) {
-        return call(http.post().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
+        return post(service, path, MediaType.APPLICATION_JSON, body, session, requestId);
+    }
+
+    /** A POST whose body is of another type than JSON (a CSV file, say). */
+    public Mono<Map<String, Object>> post(URI service, String path, MediaType type, Object body, BrowserSession session, String requestId) {
+        return call(http.post().uri(URI.create(service + path)).contentType(type)
                 .headers(h -> {
                     h.setBearerAuth(session.accessToken());
                     h.set(RequestIds.HEADER, requestId);
