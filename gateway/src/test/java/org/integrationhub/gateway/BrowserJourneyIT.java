@@ -100,6 +100,14 @@ class BrowserJourneyIT {
                 + "\\\"Grace Hopper\\\"}}}\"}}");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
         Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
+        Stubs.TASKS.answer("GET /api/external-tasks/stats", 200, "{\"data\":{\"total\":1,\"byStatus\":[{\"value\":\"In Review\",\"count\":1}],"
+                + "\"bySystem\":[{\"value\":\"jira\",\"count\":1}],\"byConnection\":[{\"connectionId\":\"" + CONNECTION
+                + "\",\"system\":\"jira\",\"count\":1}],\"assignment\":{\"mapped\":0,\"unmapped\":1,\"unassigned\":0}}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/sync-activity", 200, "{\"data\":{\"from\":\"2026-11-22\",\"to\":\"2026-11-23\","
+                + "\"days\":[{\"day\":\"2026-11-22\",\"runs\":2,\"succeeded\":1,\"failed\":1,\"active\":0,\"itemsSeen\":200},"
+                + "{\"day\":\"2026-11-23\",\"runs\":1,\"succeeded\":1,\"failed\":0,\"active\":0,\"itemsSeen\":1000}]}}");
+        Stubs.WEBHOOKS.answer("GET /api/webhooks/stats", 200, "{\"data\":{\"since\":\"2026-11-23T08:00:00Z\",\"counts\":"
+                + "[{\"provider\":\"jira\",\"outcome\":\"accepted\",\"deliveries\":12}]}}");
     }
 
     @AfterEach
@@ -117,6 +125,10 @@ class BrowserJourneyIT {
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
+        await("the overview page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/overview"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 tasks", "Sync activity", "accepted");
+        screenshot("overview");
+        browser.findElement(By.linkText("Integrations")).click();
         await("the integrations page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Jira", "active");
         await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10)).ignoreExceptions()

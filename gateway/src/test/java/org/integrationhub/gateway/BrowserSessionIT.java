@@ -44,7 +44,7 @@ class BrowserSessionIT {
         Browser browser = new Browser(port);
         EntityExchangeResult<byte[]> result = browser.signIn("ada@example.com", "correct horse battery staple");
         assertThat(result.getStatus().value()).isEqualTo(303);
-        assertThat(result.getResponseHeaders().getLocation()).hasToString("/ui/integrations");
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/ui/overview");
         return browser;
     }
 

@@ -55,7 +55,7 @@ class UiPagesIT extends UiPageTest {
         for (String path : new String[] {"/ui/integrations", "/ui/tasks", "/ui/tasks/" + TASK}) {
             new Browser(port).http().get().uri(path).exchange().expectStatus().isSeeOther().expectHeader().location("/ui/login");
         }
-        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/integrations");
+        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/overview");
     }
 
     @Test
