@@ -34,9 +34,12 @@ abstract class UiPageTest {
                 + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
     }
 
+    /** A browser signed in through the form, which lands on the overview. */
     protected Browser signedIn() {
         Browser browser = new Browser(port);
-        browser.signIn("ada@example.com", "correct horse battery staple");
+        EntityExchangeResult<byte[]> result = browser.signIn("ada@example.com", "correct horse battery staple");
+        assertThat(result.getStatus().value()).isEqualTo(303);
+        assertThat(result.getResponseHeaders().getLocation()).hasToString("/ui/overview");
         return browser;
     }
 
