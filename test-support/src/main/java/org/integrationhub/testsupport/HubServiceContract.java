@@ -47,6 +47,11 @@ public abstract class HubServiceContract {
     /** An envelope this service publishes, on its topic, or empty if the service uses no Kafka. */
     protected abstract Optional<RoundTrip<?, ?>> roundTrip();
 
+    /** A hub user token this service accepts; services that verify against other keys than {@link TestTokens} override it. */
+    protected String userToken() {
+        return TestTokens.shared().user(java.util.UUID.randomUUID(), org.integrationhub.events.OrgId.random());
+    }
+
     protected WebTestClient http() {
         return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
     }
@@ -76,7 +81,7 @@ public abstract class HubServiceContract {
     @ExtendWith(OutputCaptureExtension.class)
     void logsAndForwardsTheRequestIdItWasGiven(CapturedOutput output) {
         String requestId = "contract-" + java.util.UUID.randomUUID();
-        String token = TestTokens.shared().user(java.util.UUID.randomUUID(), org.integrationhub.events.OrgId.random());
+        String token = userToken();
 
         http().get().uri("/api/_request-id").header("X-Request-Id", requestId).headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk()
