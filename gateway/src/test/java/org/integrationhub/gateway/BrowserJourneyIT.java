@@ -3,26 +3,16 @@ package org.integrationhub.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.logging.Level;
+import org.integrationhub.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +34,7 @@ class BrowserJourneyIT {
     @LocalServerPort
     private int port;
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
 
     @DynamicPropertySource
@@ -51,30 +42,10 @@ class BrowserJourneyIT {
         Stubs.register(registry);
     }
 
-    private static Path installed(String environmentVariable, String... candidates) {
-        String configured = System.getenv(environmentVariable);
-        if (configured != null && Files.isExecutable(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        return java.util.Arrays.stream(candidates).map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
     @BeforeEach
     void startChromium() {
-        Path chromium = installed("CHROMIUM_PATH", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path driver = installed("CHROMEDRIVER_PATH", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium == null || driver == null) {
-            String message = "SKIPPED BrowserJourneyIT: Chromium or chromedriver is not installed "
-                    + "(apt-get install -y chromium chromium-driver; .ci/run does this)";
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1300");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        chromium = HeadlessChromium.startOrSkip("BrowserJourneyIT", SCREENSHOTS);
+        browser = chromium.driver();
 
         Stubs.resetAll();
         Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + BrowserSessionIT.TOKEN
@@ -104,13 +75,13 @@ class BrowserJourneyIT {
 
     @AfterEach
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
-    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() throws IOException {
+    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
         browser.findElement(By.id("email")).sendKeys("ada@example.com");
@@ -137,6 +108,23 @@ class BrowserJourneyIT {
                 .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("succeeded: 1000 seen, 1000 applied"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/integrations");
 
+        // copy.js reveals the copy buttons (hidden without script) and copies the webhook URL
+        var copy = browser.findElement(By.cssSelector("button.copy[data-copy='webhook-" + CONNECTION + "']"));
+        assertThat(copy.isDisplayed()).isTrue();
+        copy.click();
+        await("the copy button says it copied").atMost(Duration.ofSeconds(5)).until(() -> copy.getText().equals("Copied"));
+
+        // a new webhook secret, made up by connector-service, shown once in the settings, with its own copy button
+        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/webhook-secret/rotate", 200, "{\"data\":{\"connectionId\":\""
+                + CONNECTION + "\",\"webhookPath\":\"/webhooks/jira/" + CONNECTION + "\",\"webhookSecret\":\"n3w-s3cret\",\"revision\":2}}");
+        browser.findElement(By.cssSelector("details.settings summary")).click();
+        browser.findElement(By.cssSelector("button[aria-label='New webhook secret for Acme Jira']")).click();
+        await("the new secret is shown").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("new-secret-" + CONNECTION)).getAttribute("value").equals("n3w-s3cret"));
+        assertThat(browser.findElement(By.cssSelector("button.copy[data-copy='new-secret-" + CONNECTION + "']")).isDisplayed())
+                .as("htmx:load reveals the swapped-in copy button").isTrue();
+        screenshot("integrations-new-webhook-secret");
+
         browser.findElement(By.linkText("Tasks")).click();
         browser.findElement(By.linkText("PROJ-7")).click();
         await("the task's page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/tasks/" + TASK));
@@ -161,13 +149,10 @@ class BrowserJourneyIT {
         browser.get("http://localhost:" + port + "/ui/integrations");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as("console errors and warnings (CSP violations among them)").isEmpty();
+        assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings (CSP violations among them)").isEmpty();
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }

@@ -135,6 +135,115 @@ class UiPagesIT {
     }
 
     @Test
+    void integrationsOfferOAuthForAllFourProvidersSettingsRotationAndACopyButtonWithoutInlineScript() {
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION + "\",\"type\":\"jira\",\"auth\":\"api_token\","
+                + "\"displayName\":\"Acme Jira\",\"baseUrl\":\"https://acme.atlassian.net\",\"projectKeys\":[\"PROJ\",\"OPS\"],"
+                + "\"jqlFilter\":\"status != Done\",\"pollingEnabled\":true,\"enabled\":true,\"status\":\"active\",\"errorCount\":0,"
+                + "\"hasWebhookSecret\":true}]}");
+
+        String html = page(signedIn().get("/ui/integrations"), 200);
+
+        for (String provider : new String[] {"jira", "confluence", "github", "slack"}) {
+            assertThat(html).contains("action=\"/ui/integrations/connect/" + provider + "\"");
+        }
+        assertThat(html).contains("Connect Jira", "Connect Confluence", "Connect GitHub", "Connect Slack",
+                "action=\"/ui/integrations/" + CONNECTION + "/settings\"", "value=\"PROJ, OPS\"", "value=\"status != Done\"",
+                "id=\"polling-" + CONNECTION + "\" name=\"pollingEnabled\" checked", "action=\"/ui/integrations/" + CONNECTION + "/api-token\"",
+                "action=\"/ui/integrations/" + CONNECTION + "/webhook-secret\"", "New webhook secret",
+                "data-copy=\"webhook-" + CONNECTION + "\"", "<script src=\"/js/copy.js\" defer></script>")
+                .doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|onclick=");
+        assertEveryControlIsLabelled(html);
+        new Browser(port).http().get().uri("/js/copy.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript");
+    }
+
+    @Test
+    void anOAuthButtonStartsTheAuthorisationWithThePersonsTokenAndSendsTheBrowserToTheProvider() {
+        String consent = "http://localhost:8090/github/web/login/oauth/authorize?client_id=sandbox-github-client&state=abc";
+        Stubs.CONNECTOR.answer("POST /api/integrations/github/authorize", 200, "{\"data\":{\"authorizationUrl\":\"" + consent + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        EntityExchangeResult<byte[]> result = browser.postForm("/ui/integrations/connect/github", Map.of());
+
+        assertThat(result.getStatus().value()).isEqualTo(303);
+        assertThat(result.getResponseHeaders().getLocation()).hasToString(consent);
+        DownstreamStub.Received started = Stubs.CONNECTOR.receivedOn("/api/integrations/github/authorize").get(0);
+        assertThat(started.method()).isEqualTo("POST");
+        assertThat(started.header("Authorization")).isEqualTo("Bearer " + BrowserSessionIT.TOKEN);
+    }
+
+    @Test
+    void anOAuthProviderTheHubHasNoAppForIsExplainedInWords() {
+        Stubs.CONNECTOR.answer("POST /api/integrations/slack/authorize", 404, "{\"status\":404,\"code\":\"provider_not_found\"}");
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[]}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        assertThat(page(browser.postForm("/ui/integrations/connect/slack", Map.of()), 404))
+                .contains("Slack is not set up on this hub", "Connect Slack");
+        assertThat(page(browser.postForm("/ui/integrations/connect/dropbox", Map.of()), 404)).contains("There is no provider called that.");
+        assertThat(Stubs.CONNECTOR.receivedOn("/api/integrations/dropbox/authorize")).isEmpty();
+    }
+
+    @Test
+    void settingsArePatchedAtConnectorServiceAndARefusalIsShownInWords() {
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/settings", Map.of("displayName", "Ops Jira",
+                "projectKeys", "OPS, PROJ", "jqlFilter", "", "enabled", "on")), 200)).contains("Settings saved.");
+
+        assertThat(Stubs.CONNECTOR.last().method()).isEqualTo("PATCH");
+        assertThat(Stubs.CONNECTOR.last().bodyText()).isEqualTo(
+                "{\"displayName\":\"Ops Jira\",\"projectKeys\":[\"OPS\",\"PROJ\"],\"jqlFilter\":\"\",\"pollingEnabled\":false,\"enabled\":true}");
+
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 400, "{\"status\":400,\"code\":\"validation_failed\","
+                + "\"detail\":\"Some fields are invalid.\",\"errors\":[{\"field\":\"projectKeys\",\"message\":\"must be jira project keys like PROJ\"}]}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/settings", Map.of("projectKeys", "acme/api")), 200))
+                .contains("Not saved: Some fields are invalid. projectKeys: must be jira project keys like PROJ");
+    }
+
+    @Test
+    void aNewApiTokenIsSentButNeverShownBack() {
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        String html = page(browser.postForm("/ui/integrations/" + CONNECTION + "/api-token", Map.of("apiToken", "the-new-api-token")), 200);
+
+        assertThat(html).contains("New API token saved.").doesNotContain("the-new-api-token");
+        assertThat(Stubs.CONNECTOR.last().bodyText()).isEqualTo("{\"apiToken\":\"the-new-api-token\"}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/api-token", Map.of("apiToken", "")), 200))
+                .contains("Not saved: enter the new API token.");
+    }
+
+    @Test
+    void aNewWebhookSecretIsShownOnceWithTheUrlAndIsNeverCached() {
+        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/webhook-secret/rotate", 200, "{\"data\":{\"connectionId\":\""
+                + CONNECTION + "\",\"webhookPath\":\"/webhooks/jira/" + CONNECTION + "\",\"webhookSecret\":\"n3w-s3cret-made-up-by-the-hub\","
+                + "\"revision\":4}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        EntityExchangeResult<byte[]> result = browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of());
+
+        String html = page(result, 200);
+        assertThat(result.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
+        assertThat(html).contains("it is not shown again", "value=\"n3w-s3cret-made-up-by-the-hub\"",
+                "value=\"http://localhost:" + port + "/webhooks/jira/" + CONNECTION + "\"", "data-copy=\"new-secret-" + CONNECTION + "\"")
+                .doesNotContain("<html");
+        assertEveryControlIsLabelled(html);
+
+        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/webhook-secret/rotate", 400, "{\"status\":400,"
+                + "\"code\":\"validation_failed\",\"detail\":\"Some fields are invalid.\",\"errors\":[{\"field\":\"webhookSecret\","
+                + "\"message\":\"a Slack connection has no webhook secret of its own\"}]}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of()), 200))
+                .contains("No new secret: Some fields are invalid. webhookSecret: a Slack connection has no webhook secret of its own");
+    }
+
+    @Test
     void integrationsSayWhenThereAreNone() {
         Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[]}");
 

@@ -111,7 +111,8 @@ class Connections {
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
                         c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
                         changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
-                        or(changes.projectKeys(), c.projectKeys()), or(changes.jqlFilter(), c.jqlFilter()),
+                        or(changes.projectKeys(), c.projectKeys()),
+                        changes.jqlFilter() == null ? c.jqlFilter() : changes.jqlFilter().isBlank() ? null : changes.jqlFilter().trim(),
                         or(changes.pollingEnabled(), c.pollingEnabled()), or(changes.enabled(), c.enabled()), c.primary(),
                         changes.apiToken() == null ? c.status() : "active", changes.apiToken() == null ? c.lastError() : null,
                         changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
@@ -122,6 +123,34 @@ class Connections {
                 .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()))
                 .flatMap(c -> changes.projectKeys() != null && "oauth".equals(c.authType()) && c.type() == ExternalSystem.JIRA
                         ? jiraWebhooks.reregister(c.id()).thenReturn(c) : Mono.just(c));
+    }
+
+    /**
+     * A new random webhook secret (32 bytes, base64url) for the connection, sealed and announced like any change. The
+     * plaintext goes back to the caller once, to paste into the provider; it is never logged and never readable again.
+     */
+    Mono<RotatedWebhookSecret> rotateWebhookSecret(OrgId org, ConnectionId id) {
+        return get(org, id)
+                .doOnNext(c -> {
+                    if (c.type() == ExternalSystem.SLACK) {
+                        throw new InvalidField("webhookSecret", "Slack signs its events with the app's signing secret; a Slack connection has no webhook secret of its own");
+                    }
+                })
+                .flatMap(c -> {
+                    String secret = WebhookSecrets.generate();
+                    return change(org, id, new Changes(null, null, secret, null, null, null, null))
+                            .map(changed -> new RotatedWebhookSecret(changed, secret));
+                })
+                .doOnNext(rotated -> log.info("Rotated the webhook secret of connection {} (revision {})", id, rotated.connection().revision()));
+    }
+
+    /** A connection with its new webhook secret in plaintext: for the one answer to the rotation, nothing else. */
+    record RotatedWebhookSecret(Connection connection, String webhookSecret) {
+
+        @Override
+        public String toString() {
+            return "RotatedWebhookSecret[connection=" + connection.id() + "]";
+        }
     }
 
     Mono<Connection> makePrimary(OrgId org, ConnectionId id) {

@@ -15,8 +15,10 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.support.security.AuthenticatedUser;
 import org.integrationhub.support.web.ApiResponse;
 import org.integrationhub.support.web.InvalidField;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,6 +105,15 @@ class ConnectionsController {
     record TestView(boolean connected, String message) {
     }
 
+    /** The one answer that carries a webhook secret: to the caller who rotated it, once, {@code Cache-Control: no-store}. */
+    record RotatedWebhookSecretView(UUID connectionId, String webhookPath, String webhookSecret, long revision) {
+
+        @Override
+        public String toString() {
+            return "RotatedWebhookSecretView[connectionId=" + connectionId + "]";
+        }
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ApiResponse<ConnectionView>> create(@AuthenticationPrincipal AuthenticatedUser caller, @Valid @RequestBody CreateRequest request) {
@@ -142,6 +153,19 @@ class ConnectionsController {
     @PostMapping("/{id}/primary")
     Mono<ApiResponse<ConnectionView>> makePrimary(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
         return connections.makePrimary(caller.orgId(), ConnectionId.of(id)).map(c -> ApiResponse.of(ConnectionView.of(c)));
+    }
+
+    /**
+     * A new webhook secret made up by the hub, sealed, announced to webhook-ingest, and answered this once so that the
+     * person can paste it into the provider's webhook settings (ADR 0019); never logged, never readable again.
+     */
+    @PostMapping("/{id}/webhook-secret/rotate")
+    Mono<ResponseEntity<ApiResponse<RotatedWebhookSecretView>>> rotateWebhookSecret(@AuthenticationPrincipal AuthenticatedUser caller,
+            @PathVariable UUID id) {
+        return connections.rotateWebhookSecret(caller.orgId(), ConnectionId.of(id))
+                .map(rotated -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(new RotatedWebhookSecretView(
+                        id, "/webhooks/" + rotated.connection().type().wireName() + "/" + id, rotated.webhookSecret(),
+                        rotated.connection().revision()))));
     }
 
     @PostMapping("/{id}/test")

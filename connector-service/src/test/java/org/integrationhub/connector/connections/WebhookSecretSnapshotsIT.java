@@ -27,7 +27,9 @@ import org.integrationhub.testsupport.KafkaProbe;
 import org.integrationhub.testsupport.PostgresEndpoint;
 import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 
 /**
@@ -35,6 +37,7 @@ import org.springframework.http.MediaType;
  * its connection (what webhook-ingest opens), never in plaintext, never the vault's ciphertext.
  */
 @HubIntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WebhookSecretSnapshotsIT {
 
     /** The webhook sealing key of src/test/resources/config/application.yml, as webhook-ingest would hold it. */
@@ -104,6 +107,41 @@ class WebhookSecretSnapshotsIT {
             assertThat(WEBHOOK_INGEST_SEAL.open(connection, changed.webhookSecret())).isEqualTo(newSecret);
             assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(newSecret);
         }
+    }
+
+    @Test
+    void rotatingMakesUpANewSecretAnswersItOnceAndAnnouncesItButNeverLogsIt(CapturedOutput output) {
+        try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
+            String id = api().createJira(org, "rotate@acme.example");
+            ConnectionId connection = ConnectionId.of(id);
+            var answer = api().as(org).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().cacheControl(CacheControl.noStore())
+                    .expectBody()
+                    .jsonPath("$.data.connectionId").isEqualTo(id)
+                    .jsonPath("$.data.webhookPath").isEqualTo("/webhooks/jira/" + id)
+                    .jsonPath("$.data.revision").isEqualTo(2);
+            String secret = read(answer, "$.data.webhookSecret");
+            assertThat(secret).hasSize(43).isNotEqualTo(ConnectorApi.WEBHOOK_SECRET);
+
+            var snapshots = probe.awaitMatching(r -> connection.equals(r.key()), 2, AT_MOST);
+            assertThat(WEBHOOK_INGEST_SEAL.open(connection, snapshots.get(1).envelope().payload().webhookSecret())).isEqualTo(secret);
+            assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(secret);
+
+            api().as(org).get().uri(PATH + "/" + id).exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(body -> assertThat(body).doesNotContain(secret).contains("\"hasWebhookSecret\":true"));
+            String again = read(api().as(org).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange().expectStatus().isOk()
+                    .expectBody(), "$.data.webhookSecret");
+            assertThat(again).as("every rotation makes up a new one").isNotEqualTo(secret);
+            assertThat(output.getAll()).contains("Rotated the webhook secret of connection " + id).doesNotContain(secret).doesNotContain(again);
+        }
+    }
+
+    @Test
+    void rotatingRefusesAnotherOrganisationsConnection() {
+        String id = api().createJira(org, "stranger@acme.example");
+        api().as(OrgId.random()).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("connection_not_found");
     }
 
     /** The base64 part of a vault value {@code v1:<keyId>:<base64>}. */
