@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/integrations}: the caller's organisation's connections. Secrets go in, never out:
- * a response says only whether a webhook secret is set.
+ * a response says only whether a webhook secret is set — except the one answer to a webhook-secret
+ * rotation, which hands the secret the hub just made up to its caller once (ADR 0019).
  */
 @RestController
 @RequestMapping(path = "/api/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
