@@ -97,6 +97,9 @@ class Connections {
         return repository.findForUpdate(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .doOnNext(c -> {
+                    if (changes.webhookSecret() != null && c.type() == ExternalSystem.SLACK) {
+                        throw new InvalidField("webhookSecret", "Slack signs its events with the app's signing secret; a Slack connection has no webhook secret of its own");
+                    }
                     if (changes.apiToken() != null && !"api_token".equals(c.authType())) {
                         throw new InvalidField("apiToken", "only an API-token connection has one; connect OAuth connections again instead");
                     }
@@ -120,37 +123,10 @@ class Connections {
                         c.siteUrl()))
                 .flatMap(this::save)
                 .as(transaction::transactional)
-                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()))
+                .doOnNext(c -> log.info("Changed connection {} (revision {}{})", c.id(), c.revision(),
+                        changes.webhookSecret() == null ? "" : ", new webhook secret"))
                 .flatMap(c -> changes.projectKeys() != null && "oauth".equals(c.authType()) && c.type() == ExternalSystem.JIRA
                         ? jiraWebhooks.reregister(c.id()).thenReturn(c) : Mono.just(c));
-    }
-
-    /**
-     * A new random webhook secret (32 bytes, base64url) for the connection, sealed and announced like any change. The
-     * plaintext goes back to the caller once, to paste into the provider; it is never logged and never readable again.
-     */
-    Mono<RotatedWebhookSecret> rotateWebhookSecret(OrgId org, ConnectionId id) {
-        return get(org, id)
-                .doOnNext(c -> {
-                    if (c.type() == ExternalSystem.SLACK) {
-                        throw new InvalidField("webhookSecret", "Slack signs its events with the app's signing secret; a Slack connection has no webhook secret of its own");
-                    }
-                })
-                .flatMap(c -> {
-                    String secret = WebhookSecrets.generate();
-                    return change(org, id, new Changes(null, null, secret, null, null, null, null))
-                            .map(changed -> new RotatedWebhookSecret(changed, secret));
-                })
-                .doOnNext(rotated -> log.info("Rotated the webhook secret of connection {} (revision {})", id, rotated.connection().revision()));
-    }
-
-    /** A connection with its new webhook secret in plaintext: for the one answer to the rotation, nothing else. */
-    record RotatedWebhookSecret(Connection connection, String webhookSecret) {
-
-        @Override
-        public String toString() {
-            return "RotatedWebhookSecret[connection=" + connection.id() + "]";
-        }
     }
 
     Mono<Connection> makePrimary(OrgId org, ConnectionId id) {

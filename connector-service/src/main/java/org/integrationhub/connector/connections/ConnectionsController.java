@@ -15,10 +15,8 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.support.security.AuthenticatedUser;
 import org.integrationhub.support.web.ApiResponse;
 import org.integrationhub.support.web.InvalidField;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +31,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/integrations}: the caller's organisation's connections. Secrets go in, never out:
- * a response says only whether a webhook secret is set — except the one answer to a webhook-secret
- * rotation, which hands the secret the hub just made up to its caller once (ADR 0019).
+ * a response says only whether a webhook secret is set. A webhook secret is chosen by the person (who
+ * types the same value into the provider's webhook settings) and replaced with {@code PATCH {webhookSecret}}:
+ * sealed, stored and announced, so webhook-ingest verifies with it from then on (ADR 0019).
  */
 @RestController
 @RequestMapping(path = "/api/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -44,6 +43,10 @@ class ConnectionsController {
     private static final String PROJECT_KEY = "[A-Z][A-Z0-9_]{0,9}";
     /** A Jira project key, or a GitHub repository {@code owner/name} (which repositories a GitHub connection syncs). */
     private static final String PROJECT_OR_REPOSITORY = PROJECT_KEY + "|" + Connections.REPOSITORY;
+
+    /** A webhook secret is a long random value: at least this many characters. */
+    private static final int WEBHOOK_SECRET_MIN = 24;
+    private static final String WEBHOOK_SECRET_RULE = "must be between 24 and 256 characters long (a long random value)";
 
     private final Connections connections;
 
@@ -58,7 +61,7 @@ class ConnectionsController {
             @NotBlank @Size(max = 2048) String baseUrl,
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) String email,
             @NotBlank @Size(max = 1024) String apiToken,
-            @Size(min = 8, max = 256) String webhookSecret,
+            @Size(min = WEBHOOK_SECRET_MIN, max = 256, message = WEBHOOK_SECRET_RULE) String webhookSecret,
             @Size(max = 50) List<@Pattern(regexp = PROJECT_KEY, message = "must be a Jira project key like PROJ") String> projectKeys,
             @Size(max = 2000) String jqlFilter,
             Boolean pollingEnabled,
@@ -73,7 +76,7 @@ class ConnectionsController {
     record ChangeRequest(
             @Size(min = 1, max = 120) String displayName,
             @Size(min = 1, max = 1024) String apiToken,
-            @Size(min = 8, max = 256) String webhookSecret,
+            @Size(min = WEBHOOK_SECRET_MIN, max = 256, message = WEBHOOK_SECRET_RULE) String webhookSecret,
             @Size(max = 50) List<@Pattern(regexp = PROJECT_OR_REPOSITORY, message = "must be a Jira project key like PROJ or a GitHub repository like owner/repo") String> projectKeys,
             @Size(max = 2000) String jqlFilter,
             Boolean pollingEnabled,
@@ -104,15 +107,6 @@ class ConnectionsController {
     }
 
     record TestView(boolean connected, String message) {
-    }
-
-    /** The one answer that carries a webhook secret: to the caller who rotated it, once, {@code Cache-Control: no-store}. */
-    record RotatedWebhookSecretView(UUID connectionId, String webhookPath, String webhookSecret, long revision) {
-
-        @Override
-        public String toString() {
-            return "RotatedWebhookSecretView[connectionId=" + connectionId + "]";
-        }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -154,19 +148,6 @@ class ConnectionsController {
     @PostMapping("/{id}/primary")
     Mono<ApiResponse<ConnectionView>> makePrimary(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable UUID id) {
         return connections.makePrimary(caller.orgId(), ConnectionId.of(id)).map(c -> ApiResponse.of(ConnectionView.of(c)));
-    }
-
-    /**
-     * A new webhook secret made up by the hub, sealed, announced to webhook-ingest, and answered this once so that the
-     * person can paste it into the provider's webhook settings (ADR 0019); never logged, never readable again.
-     */
-    @PostMapping("/{id}/webhook-secret/rotate")
-    Mono<ResponseEntity<ApiResponse<RotatedWebhookSecretView>>> rotateWebhookSecret(@AuthenticationPrincipal AuthenticatedUser caller,
-            @PathVariable UUID id) {
-        return connections.rotateWebhookSecret(caller.orgId(), ConnectionId.of(id))
-                .map(rotated -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(ApiResponse.of(new RotatedWebhookSecretView(
-                        id, "/webhooks/" + rotated.connection().type().wireName() + "/" + id, rotated.webhookSecret(),
-                        rotated.connection().revision()))));
     }
 
     @PostMapping("/{id}/test")

@@ -29,7 +29,6 @@ import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 
 /**
@@ -110,37 +109,43 @@ class WebhookSecretSnapshotsIT {
     }
 
     @Test
-    void rotatingMakesUpANewSecretAnswersItOnceAndAnnouncesItButNeverLogsIt(CapturedOutput output) {
+    void aSecretThePersonChoseReplacesTheOldOneInTheSnapshotButIsNeverAnsweredNorLogged(CapturedOutput output) {
+        String chosen = "typed-into-github-and-the-hub-" + java.util.UUID.randomUUID();
         try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
             String id = api().createJira(org, "rotate@acme.example");
             ConnectionId connection = ConnectionId.of(id);
-            var answer = api().as(org).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange()
+            api().as(org).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("webhookSecret", chosen)).exchange()
                     .expectStatus().isOk()
-                    .expectHeader().cacheControl(CacheControl.noStore())
-                    .expectBody()
-                    .jsonPath("$.data.connectionId").isEqualTo(id)
-                    .jsonPath("$.data.webhookPath").isEqualTo("/webhooks/jira/" + id)
-                    .jsonPath("$.data.revision").isEqualTo(2);
-            String secret = read(answer, "$.data.webhookSecret");
-            assertThat(secret).hasSize(43).isNotEqualTo(ConnectorApi.WEBHOOK_SECRET);
+                    .expectBody(String.class).value(body -> assertThat(body)
+                            .doesNotContain(chosen).doesNotContain(ConnectorApi.WEBHOOK_SECRET)
+                            .contains("\"hasWebhookSecret\":true", "\"revision\":2"));
 
             var snapshots = probe.awaitMatching(r -> connection.equals(r.key()), 2, AT_MOST);
-            assertThat(WEBHOOK_INGEST_SEAL.open(connection, snapshots.get(1).envelope().payload().webhookSecret())).isEqualTo(secret);
-            assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(secret);
-
-            api().as(org).get().uri(PATH + "/" + id).exchange().expectStatus().isOk().expectBody(String.class)
-                    .value(body -> assertThat(body).doesNotContain(secret).contains("\"hasWebhookSecret\":true"));
-            String again = read(api().as(org).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange().expectStatus().isOk()
-                    .expectBody(), "$.data.webhookSecret");
-            assertThat(again).as("every rotation makes up a new one").isNotEqualTo(secret);
-            assertThat(output.getAll()).contains("Rotated the webhook secret of connection " + id).doesNotContain(secret).doesNotContain(again);
+            SealedSecret announced = snapshots.get(1).envelope().payload().webhookSecret();
+            assertThat(WEBHOOK_INGEST_SEAL.open(connection, announced)).as("what webhook-ingest verifies with from now on")
+                    .isEqualTo(chosen).isNotEqualTo(WEBHOOK_INGEST_SEAL.open(connection, snapshots.get(0).envelope().payload().webhookSecret()));
+            assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(chosen);
+            assertThat(output.getAll()).contains("Changed connection " + id + " (revision 2, new webhook secret)").doesNotContain(chosen);
         }
     }
 
     @Test
-    void rotatingRefusesAnotherOrganisationsConnection() {
+    void aTooShortWebhookSecretIsRefusedInWordsAndChangesNothing() {
+        String id = api().createJira(org, "short@acme.example");
+        api().as(org).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookSecret", "only-23-characters-long")).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("webhookSecret")
+                .jsonPath("$.errors[0].message").isEqualTo("must be between 24 and 256 characters long (a long random value)");
+        api().as(org).get().uri(PATH + "/" + id).exchange().expectStatus().isOk().expectBody().jsonPath("$.data.revision").isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganisationCannotReplaceTheWebhookSecret() {
         String id = api().createJira(org, "stranger@acme.example");
-        api().as(OrgId.random()).post().uri(PATH + "/" + id + "/webhook-secret/rotate").exchange()
+        api().as(OrgId.random()).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookSecret", "someone-elses-secret-of-enough-length")).exchange()
                 .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("connection_not_found");
     }
 

@@ -79,4 +79,14 @@ class OAuthSettingsTest {
         assertThat(settings.uiRedirectUrl()).isEqualTo("http://localhost:42345/ui/integrations");
         assertThat(settings.jiraWebhooks().urlTemplate()).isEqualTo("http://localhost:42345/webhooks/jira/{connectionId}");
     }
+
+    @Test
+    void onlyProvidersWithAnOAuthAppAreOfferedByTheirNames() throws IOException {
+        assertThat(new OAuthCatalogue(bind("application.yml")).offered()).isEmpty();
+        assertThat(new OAuthCatalogue(bind(java.util.Map.of("hub.connector.oauth.providers.github.client-id", "an-app",
+                "hub.connector.oauth.providers.github.client-secret", "its-secret"), "application.yml")).offered())
+                .containsExactly(new OAuthCatalogue.Offered("github", "GitHub"));
+        assertThat(new OAuthCatalogue(bind("application.yml", "application-devstack.yml")).offered())
+                .extracting(OAuthCatalogue.Offered::name).containsExactly("Confluence", "GitHub", "Jira", "Slack");
+    }
 }
