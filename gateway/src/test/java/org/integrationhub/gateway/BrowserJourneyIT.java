@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver) walks the UI against stubbed
- * services: sign in, watch a sync's progress update through htmx without a reload, open a task's
- * raw payload, disconnect after confirming, sign out; with no console error (a CSP violation would be one). Screenshots go to
+ * services: sign in, watch a sync's progress update through htmx without a reload, generate and save a webhook
+ * secret (the browser refuses one too short), open a task's raw payload, disconnect after confirming, sign out;
+ * with no console error (a CSP violation would be one). Screenshots go to
  * {@code target/screenshots}. Skips, saying so, when chromium or chromedriver is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,6 +54,7 @@ class BrowserJourneyIT {
         Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION + "\",\"type\":\"jira\","
                 + "\"displayName\":\"Acme Jira\",\"baseUrl\":\"https://acme.atlassian.net\",\"primary\":true,\"status\":\"active\",\"errorCount\":0}]}");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200, "{\"data\":[]}");
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, UiPagesIT.ALL_FOUR_PROVIDERS);
         Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/sync-now", 202, "{\"data\":{\"status\":\"queued\",\"syncRunId\":\"r1\"}}");
         Stubs.TASKS.answer("GET /api/external-tasks", 200, "{\"data\":[{\"id\":\"" + TASK + "\",\"system\":\"jira\",\"key\":\"PROJ-7\","
                 + "\"title\":\"Add webhook retries\",\"status\":\"In Review\"}],\"page\":{\"number\":0,\"size\":25,\"totalElements\":1,\"totalPages\":1}}");
@@ -114,15 +116,33 @@ class BrowserJourneyIT {
         copy.click();
         await("the copy button says it copied").atMost(Duration.ofSeconds(5)).until(() -> copy.getText().equals("Copied"));
 
-        // a new webhook secret, made up by connector-service, shown once in the settings, with its own copy button
-        Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/webhook-secret/rotate", 200, "{\"data\":{\"connectionId\":\""
-                + CONNECTION + "\",\"webhookPath\":\"/webhooks/jira/" + CONNECTION + "\",\"webhookSecret\":\"n3w-s3cret\",\"revision\":2}}");
+        // a new webhook secret, generated in the browser (copy.js, crypto.getRandomValues), sent once in the PATCH, never shown back
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION
+                + "\",\"hasWebhookSecret\":true,\"revision\":2}}");
         browser.findElement(By.cssSelector("details.settings summary")).click();
-        browser.findElement(By.cssSelector("button[aria-label='New webhook secret for Acme Jira']")).click();
-        await("the new secret is shown").atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                .until(() -> browser.findElement(By.id("new-secret-" + CONNECTION)).getAttribute("value").equals("n3w-s3cret"));
-        assertThat(browser.findElement(By.cssSelector("button.copy[data-copy='new-secret-" + CONNECTION + "']")).isDisplayed())
-                .as("htmx:load reveals the swapped-in copy button").isTrue();
+        var secretField = browser.findElement(By.id("secret-" + CONNECTION));
+        assertThat(secretField.getAttribute("type")).isEqualTo("password");
+        secretField.sendKeys("too-short");
+        browser.findElement(By.cssSelector("button[aria-label='Save the new webhook secret of Acme Jira']")).click();
+        assertThat(secretField.getAttribute("validationMessage")).as("the browser refuses a short secret in words").isNotBlank();
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).doesNotContain("PATCH");
+
+        var copySecret = browser.findElement(By.cssSelector("button.copy[data-copy='secret-" + CONNECTION + "']"));
+        assertThat(copySecret.isDisplayed()).as("nothing to copy before Generate").isFalse();
+        browser.findElement(By.cssSelector("button[aria-label='Generate a webhook secret for Acme Jira']")).click();
+        String generated = secretField.getAttribute("value");
+        assertThat(generated).as("32 random bytes, base64url").matches("[A-Za-z0-9_-]{43}");
+        assertThat(secretField.getAttribute("type")).as("shown, to be entered at the provider").isEqualTo("text");
+        assertThat(copySecret.isDisplayed()).isTrue();
+        copySecret.click();
+        await("the secret's copy button says it copied").atMost(Duration.ofSeconds(5)).until(() -> copySecret.getText().equals("Copied"));
+        browser.findElement(By.cssSelector("button[aria-label='Save the new webhook secret of Acme Jira']")).click();
+        await("the secret is saved").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("settings-" + CONNECTION)).getText().contains("New webhook secret saved."));
+        DownstreamStub.Received patched = Stubs.CONNECTOR.receivedOn("/api/integrations/" + CONNECTION).stream()
+                .filter(r -> r.method().equals("PATCH")).findFirst().orElseThrow();
+        assertThat(patched.bodyText()).isEqualTo("{\"webhookSecret\":\"" + generated + "\"}");
+        assertThat(browser.findElement(By.id("settings-" + CONNECTION)).getText()).doesNotContain(generated);
         screenshot("integrations-new-webhook-secret");
 
         browser.findElement(By.linkText("Tasks")).click();

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -15,11 +14,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * A connection's settings on the Integrations page: name, projects or repositories, JQL, polling and
- * enabled (connector-service's PATCH), a new API token, and a new webhook secret made up by
- * connector-service and shown once so that the person can paste it into the provider (ADR 0019).
+ * enabled (connector-service's PATCH), a new API token, and a new webhook secret the person chose
+ * (typed or generated in the browser, never answered back) through the same PATCH (ADR 0019).
  */
 @Controller
 class ConnectionSettingsController {
+
+    /** connector-service's rule for a webhook secret: a long random value. */
+    private static final int WEBHOOK_SECRET_MIN = 24;
+    private static final int WEBHOOK_SECRET_MAX = 256;
 
     private final HubApi api;
     private final Pages pages;
@@ -46,23 +49,22 @@ class ConnectionSettingsController {
         }));
     }
 
-    /** The new secret comes back once: rendered into this fragment, never stored by the gateway, never cached. */
+    /**
+     * A new webhook secret the person chose (typed, or made by the page's Generate button in the browser): sent to
+     * connector-service's PATCH and never shown back — the person types the same value into the provider.
+     */
     @PostMapping("/ui/integrations/{id}/webhook-secret")
-    Mono<String> rotateWebhookSecret(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
-        return pages.signedIn(exchange, signed -> api.post(api.services().connector(), "/api/integrations/" + id + "/webhook-secret/rotate",
-                        Map.of(), signed.session(), signed.requestId())
-                .map(body -> {
-                    exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore());
-                    Map<?, ?> data = body.get("data") instanceof Map<?, ?> map ? map : Map.of();
-                    model.addAttribute("connectionId", id);
-                    model.addAttribute("webhookUrl", IntegrationsController.webhookBase(exchange).replaceAll("/webhooks/$", "")
-                            + data.get("webhookPath"));
-                    model.addAttribute("webhookSecret", data.get("webhookSecret"));
-                    return "integrations :: newWebhookSecret";
-                })
-                .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused)
-                        : Mono.just(IntegrationsController.notice(model, false, "No new secret: " + refused.detail()
-                                + IntegrationsController.fieldErrors(refused)))));
+    Mono<String> replaceWebhookSecret(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        return pages.signedIn(exchange, signed -> exchange.getFormData().flatMap(form -> {
+            String secret = SignInController.raw(form, "webhookSecret");
+            if (secret.length() < WEBHOOK_SECRET_MIN || secret.length() > WEBHOOK_SECRET_MAX) {
+                return Mono.just(IntegrationsController.notice(model, false, "Not saved: the webhook secret must be "
+                        + WEBHOOK_SECRET_MIN + " to " + WEBHOOK_SECRET_MAX + " characters long (it has " + secret.length()
+                        + "). Use Generate for a random one, or type a long random value."));
+            }
+            return patch(id, Map.of("webhookSecret", secret), signed, model, "New webhook secret saved. Enter the same secret in the "
+                    + "provider's webhook settings now: until then its deliveries are refused (their signature no longer matches).");
+        }));
     }
 
     private Mono<String> patch(UUID id, Map<String, Object> changes, Pages.Signed signed, Model model, String saved) {

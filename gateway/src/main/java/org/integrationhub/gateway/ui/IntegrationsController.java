@@ -94,9 +94,19 @@ class IntegrationsController {
                 signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations?disconnected"));
     }
 
+    /** What the page shows from connector-service: the connections, and the providers it has an OAuth app for. */
     Mono<Void> connections(Pages.Signed signed, Model model) {
         return api.get(api.services().connector(), "/api/integrations", signed.session(), signed.requestId())
                 .doOnNext(body -> model.addAttribute("connections", ViewData.listIn(body)))
+                .then(oauthProviders(signed, model));
+    }
+
+    /** Connect buttons only for providers with an OAuth app ({@code [{provider, name}]}); none when connector-service cannot say. */
+    private Mono<Void> oauthProviders(Pages.Signed signed, Model model) {
+        return api.get(api.services().connector(), "/api/oauth/providers", signed.session(), signed.requestId())
+                .<List<?>>map(ViewData::listIn)
+                .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused) : Mono.just(List.of()))
+                .doOnNext(providers -> model.addAttribute("oauthProviders", providers))
                 .then();
     }
 
