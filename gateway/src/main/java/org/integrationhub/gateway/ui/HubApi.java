@@ -7,6 +7,7 @@ import org.integrationhub.gateway.GatewaySettings;
 import org.integrationhub.gateway.edge.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -69,15 +70,20 @@ public final class HubApi {
     }
 
     public Mono<Map<String, Object>> post(URI service, String path, Object body, BrowserSession session, String requestId) {
-        return call(http.post().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> {
-                    h.setBearerAuth(session.accessToken());
-                    h.set(RequestIds.HEADER, requestId);
-                }).bodyValue(body), service.toString());
+        return send(HttpMethod.POST, service, path, body, session, requestId);
     }
 
     public Mono<Map<String, Object>> put(URI service, String path, Object body, BrowserSession session, String requestId) {
-        return call(http.put().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
+        return send(HttpMethod.PUT, service, path, body, session, requestId);
+    }
+
+    public Mono<Map<String, Object>> patch(URI service, String path, Object body, BrowserSession session, String requestId) {
+        return send(HttpMethod.PATCH, service, path, body, session, requestId);
+    }
+
+    private Mono<Map<String, Object>> send(HttpMethod method, URI service, String path, Object body, BrowserSession session,
+            String requestId) {
+        return call(http.method(method).uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
                 .headers(h -> {
                     h.setBearerAuth(session.accessToken());
                     h.set(RequestIds.HEADER, requestId);
