@@ -111,11 +111,19 @@ class OpsController {
                 .map(ApiResponse::of);
     }
 
+    @GetMapping("/health")
+    Mono<ApiResponse<PipelineHealth.Health>> health(@AuthenticationPrincipal AuthenticatedUser caller) {
+        return audit.audited(caller, "health.read", Map.of(), Mono.fromCallable(health::health).subscribeOn(Schedulers.boundedElastic()),
+                        h -> h.kafkaUnreadable() == null ? h.stages().size() + " stage(s)" : "kafka unreadable")
+                .map(ApiResponse::of);
+    }
+
     @PostMapping(path = "/replays", consumes = MediaType.APPLICATION_JSON_VALUE)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     Mono<ApiResponse<ReplayJobs.Progress>> startReplay(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ReplayRequest request) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("topic", org.integrationhub.events.Topics.TASK_OBSERVATIONS.name());
+        parameters.put("topic", request.topic());
+        parameters.put("mode", request.mode());
         parameters.put("from", request.from());
         parameters.put("to", request.to());
         parameters.put("partition", request.partition());
@@ -123,34 +131,34 @@ class OpsController {
         parameters.put("toOffset", request.toOffset());
         parameters.put("organisationId", request.organisationId());
         parameters.put("connectionId", request.connectionId());
-        return audit.audited(caller, "replays.start", parameters, Mono.fromSupplier(() -> replays.start(request)),
+        return audit.audited(caller, "replays.start", parameters, Mono.fromSupplier(() -> replays.start(request, caller.userId())).subscribeOn(Schedulers.boundedElastic()),
                         p -> "replay " + p.id() + " started")
                 .map(ApiResponse::of);
     }
 
     @GetMapping("/replays")
     Mono<ApiResponse<List<ReplayJobs.Progress>>> replays(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return audit.audited(caller, "replays.list", Map.of(), Mono.fromSupplier(replays::all), l -> l.size() + " replay(s)")
+        return audit.audited(caller, "replays.list", Map.of(), Mono.fromSupplier(replays::all).subscribeOn(Schedulers.boundedElastic()), l -> l.size() + " replay(s)")
                 .map(ApiResponse::of);
     }
 
     @GetMapping("/replays/{id}")
     Mono<ApiResponse<ReplayJobs.Progress>> replay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
         return audit.audited(caller, "replays.read", Map.of("id", id),
-                        Mono.fromSupplier(() -> replays.find(id).orElseThrow(() -> new ReplayNotFound(id))), ReplayJobs.Progress::status)
+                        Mono.fromSupplier(() -> replays.find(id).orElseThrow(() -> new ReplayNotFound(id))).subscribeOn(Schedulers.boundedElastic()), ReplayJobs.Progress::status)
                 .map(ApiResponse::of);
     }
 
     @PostMapping("/replays/{id}/cancel")
     Mono<ApiResponse<ReplayJobs.Progress>> cancelReplay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
         return audit.audited(caller, "replays.cancel", Map.of("id", id),
-                        Mono.fromSupplier(() -> replays.cancel(id).orElseThrow(() -> new ReplayNotFound(id))), p -> "cancel requested")
+                        Mono.fromSupplier(() -> replays.cancel(id).orElseThrow(() -> new ReplayNotFound(id))).subscribeOn(Schedulers.boundedElastic()), p -> "cancel requested")
                 .map(ApiResponse::of);
     }
 
     static final class ReplayNotFound extends org.integrationhub.support.web.HubProblem {
         ReplayNotFound(java.util.UUID id) {
-            super(org.springframework.http.HttpStatus.NOT_FOUND, "replay_not_found", "No replay " + id + " (replays are forgotten on restart).");
+            super(org.springframework.http.HttpStatus.NOT_FOUND, "replay_not_found", "No replay " + id + ".");
         }
     }
 
