@@ -34,7 +34,7 @@ final class OpsApi {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    JsonNode get(String path, Map<String, String> query) {
+    JsonNode get(String path, Map<String, ?> query) {
         return send(HttpRequest.newBuilder(uri(path, query)).GET());
     }
 
@@ -44,9 +44,9 @@ final class OpsApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private URI uri(String path, Map<String, String> query) {
+    private URI uri(String path, Map<String, ?> query) {
         String q = query.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return base.resolve("api/ops/" + path + (q.isEmpty() ? "" : "?" + q));
     }
 

@@ -1,25 +1,17 @@
 package org.integrationhub.opscli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /** {@code hub-ops replay start|list|status|cancel}: replays of a topic's slice, in the background on the hub. */
 @Command(name = "replay", mixinStandardHelpOptions = true, description = "Replays: start (and follow), list, status, cancel.",
         subcommands = {ReplayCommand.Start.class, ReplayCommand.ListReplays.class, ReplayCommand.Status.class, ReplayCommand.Cancel.class})
 final class ReplayCommand {
-
-    static final String FINISHED_OK = "succeeded";
 
     /** One line of progress: "replay <id> running: 1200/10000 read, ...". */
     static String line(JsonNode p) {
@@ -29,19 +21,18 @@ final class ReplayCommand {
                 + p.path("unchanged").asLong() + " unchanged, " + p.path("stale").asLong() + " stale";
     }
 
+    static boolean running(JsonNode progress) {
+        return "running".equals(progress.path("status").asString());
+    }
+
+    /** 0 while running or once succeeded; 4 once it ended otherwise. */
     static int exitCodeOf(JsonNode progress) {
-        return FINISHED_OK.equals(progress.path("status").asString()) ? ExitCodes.OK : ExitCodes.REPLAY_FAILED;
+        return running(progress) || "succeeded".equals(progress.path("status").asString()) ? ExitCodes.OK : ExitCodes.REPLAY_FAILED;
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = "Start a replay and follow its progress until it ends (Ctrl-C cancels it); safe unless --mode renormalise.")
-    static final class Start implements Callable<Integer> {
-
-        @Mixin
-        ApiOptions options;
-
-        @Spec
-        CommandSpec spec;
+    static final class Start extends OpsCommand {
 
         @Option(names = "--topic", defaultValue = "integration.task-observations", paramLabel = "TOPIC",
                 description = "integration.task-observations (default) or integration.webhook-deliveries")
@@ -81,35 +72,20 @@ final class ReplayCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            Map<String, Object> request = new LinkedHashMap<>();
-            request.put("topic", topic);
-            request.put("mode", mode);
-            request.put("from", from);
-            request.put("to", to);
-            request.put("partition", partition);
-            request.put("fromOffset", fromOffset);
-            request.put("toOffset", toOffset);
-            request.put("organisationId", organisation);
-            request.put("connectionId", connection);
-            request.values().removeIf(java.util.Objects::isNull);
-            OpsApi api = options.api(spec);
-            JsonNode started = api.post("replays", request);
-            PrintWriter out = spec.commandLine().getOut();
+            OpsApi api = api();
+            JsonNode started = api.post("replays", Text.fields("topic", topic, "mode", mode, "from", from, "to", to, "partition", partition,
+                    "fromOffset", fromOffset, "toOffset", toOffset, "organisationId", organisation, "connectionId", connection));
             if (noFollow) {
-                if (options.json) {
-                    Text.json(out, started);
-                } else {
-                    out.println(line(started));
-                }
+                print(started, out -> out.println(line(started)));
                 return ExitCodes.OK;
             }
-            return follow(api, started.path("id").asString(), out);
+            return follow(api, started.path("id").asString(), out());
         }
 
         private int follow(OpsApi api, String id, PrintWriter out) throws InterruptedException {
-            AtomicBoolean done = new AtomicBoolean();
-            Thread cancelOnInterrupt = new Thread(() -> {
-                if (!done.get()) {
+            AtomicBoolean ended = new AtomicBoolean();
+            Thread cancelOnCtrlC = new Thread(() -> {
+                if (!ended.get()) {
                     try {
                         api.post("replays/" + id + "/cancel", null);
                         out.println("replay " + id + " cancel requested");
@@ -118,112 +94,82 @@ final class ReplayCommand {
                     }
                 }
             });
-            Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+            Runtime.getRuntime().addShutdownHook(cancelOnCtrlC);
             try {
-                Duration every = Duration.ofMillis((long) (Math.max(0.1, interval) * 1000));
                 while (true) {
                     JsonNode progress = api.get("replays/" + id, Map.of());
-                    boolean running = "running".equals(progress.path("status").asString());
-                    if (!running) {
-                        done.set(true);
-                        if (options.json) {
-                            Text.json(out, progress);
-                        } else {
-                            out.println(line(progress));
-                        }
+                    if (!running(progress)) {
+                        ended.set(true);
+                        print(progress, text -> text.println(line(progress)));
                         return exitCodeOf(progress);
                     }
                     if (!options.json) {
                         out.println(line(progress));
                     }
-                    Thread.sleep(every.toMillis());
+                    Thread.sleep((long) (Math.max(0.1, interval) * 1000));
                 }
             } finally {
-                done.set(true);
+                ended.set(true);
                 try {
-                    Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+                    Runtime.getRuntime().removeShutdownHook(cancelOnCtrlC);
                 } catch (IllegalStateException shuttingDown) {
-                    // the hook runs: Ctrl-C
+                    // Ctrl-C: the hook is running
                 }
             }
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The latest replays, newest first.")
-    static final class ListReplays implements Callable<Integer> {
-
-        @Mixin
-        ApiOptions options;
-
-        @Spec
-        CommandSpec spec;
+    static final class ListReplays extends OpsCommand {
 
         @Override
         public Integer call() {
-            JsonNode list = options.api(spec).get("replays", Map.of());
-            PrintWriter out = spec.commandLine().getOut();
-            if (options.json) {
-                Text.json(out, list);
-                return ExitCodes.OK;
-            }
-            var rows = OpsApi.JSON.createArrayNode();
-            for (JsonNode p : list) {
-                var row = OpsApi.JSON.createObjectNode();
-                row.set("id", p.path("id"));
-                row.set("status", p.path("status"));
-                row.set("topic", p.path("request").path("topic"));
-                row.set("mode", p.path("request").path("mode"));
-                row.put("read", p.path("read").asLong() + "/" + p.path("total").asLong());
-                row.set("applied", p.path("applied"));
-                row.set("startedAt", p.path("startedAt"));
-                rows.add(row);
-            }
-            Text.table(out, rows, "id", "status", "topic", "mode", "read", "applied", "startedAt");
+            JsonNode list = api().get("replays", Map.of());
+            print(list, out -> {
+                var rows = OpsApi.JSON.createArrayNode();
+                for (JsonNode p : list) {
+                    var row = rows.addObject();
+                    row.set("id", p.path("id"));
+                    row.set("status", p.path("status"));
+                    row.set("topic", p.path("request").path("topic"));
+                    row.set("mode", p.path("request").path("mode"));
+                    row.put("read", p.path("read").asLong() + "/" + p.path("total").asLong());
+                    row.set("applied", p.path("applied"));
+                    row.set("startedAt", p.path("startedAt"));
+                }
+                Text.table(out, rows, "id", "status", "topic", "mode", "read", "applied", "startedAt");
+            });
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "One replay's progress; exit 4 if it ended other than succeeded.")
-    static final class Status implements Callable<Integer> {
-
-        @Mixin
-        ApiOptions options;
-
-        @Spec
-        CommandSpec spec;
+    /** {@code status ID} and {@code cancel ID}: one call about one replay, its progress printed. */
+    abstract static class OneReplay extends OpsCommand {
 
         @Parameters(paramLabel = "ID")
         String id;
 
+        JsonNode printed(JsonNode progress, String prefix) {
+            print(progress, out -> out.println(prefix + line(progress)));
+            return progress;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "One replay's progress; exit 4 if it ended other than succeeded.")
+    static final class Status extends OneReplay {
+
         @Override
         public Integer call() {
-            JsonNode progress = options.api(spec).get("replays/" + id, Map.of());
-            PrintWriter out = spec.commandLine().getOut();
-            if (options.json) {
-                Text.json(out, progress);
-            } else {
-                out.println(line(progress));
-            }
-            return "running".equals(progress.path("status").asString()) ? ExitCodes.OK : exitCodeOf(progress);
+            return exitCodeOf(printed(api().get("replays/" + id, Map.of()), ""));
         }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stop a replay after its current batch.")
-    static final class Cancel implements Callable<Integer> {
-
-        @Mixin
-        ApiOptions options;
-
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "ID")
-        String id;
+    static final class Cancel extends OneReplay {
 
         @Override
         public Integer call() {
-            JsonNode progress = options.api(spec).post("replays/" + id + "/cancel", null);
-            spec.commandLine().getOut().println("cancel requested: " + line(progress));
+            printed(api().post("replays/" + id + "/cancel", null), "cancel requested: ");
             return ExitCodes.OK;
         }
     }

@@ -2,7 +2,9 @@ package org.integrationhub.opscli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Plain-text output: aligned columns, and JSON when asked for. */
@@ -35,6 +37,26 @@ final class Text {
             }
             out.println(text.toString().stripTrailing());
         }
+    }
+
+    /** The sum of one numeric field over the rows. */
+    static long sum(JsonNode rows, String field) {
+        long total = 0;
+        for (JsonNode row : rows) {
+            total += row.path(field).asLong();
+        }
+        return total;
+    }
+
+    /** A JSON object of the given fields, the nulls left out: a request body or a query. */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return fields;
     }
 
     static String value(JsonNode node) {
