@@ -59,8 +59,7 @@ class PipelineHealthIT extends SyncWorkerTest {
                         .mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
                 assertThat(meters.find("sync.ops.dead.letters").tag("topic", Topics.TASK_OBSERVATIONS.deadLetter().name()).gauge().value())
                         .isEqualTo((double) deadLetters);
-                assertThat(WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build().get().uri("/actuator/prometheus")
-                        .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                assertThat(prometheus())
                         .containsPattern("sync_ops_consumer_lag_records\\{[^}]*group=\"sync-worker.apply\"").contains("sync_ops_dead_letters_records{");
             } finally {
                 listeners.getListenerContainer(APPLY_LISTENER).start();
@@ -91,10 +90,16 @@ class PipelineHealthIT extends SyncWorkerTest {
         assertThat(((List<?>) health.get("lag"))).isNotEmpty();
 
         assertThat(meters.find("sync.stage.records.rate").tag("stage", "apply").gauge().value()).isPositive();
-        assertThat(WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build().get()
-                .uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(prometheus())
                 .containsPattern("sync_stage_records_total\\{[^}]*stage=\"apply\"").containsPattern("sync_stage_records_rate\\{[^}]*stage=\"fetch\"")
                 .containsPattern("sync_stage_last_error_time_seconds\\{[^}]*stage=\"apply\"").contains("sync_fetch_runs_in_progress");
+    }
+
+    /** The Prometheus scrape; it outgrows the default 256 KB buffer once many tests shared this context. */
+    private String prometheus() {
+        return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private Map<String, Object> health() {
