@@ -136,7 +136,15 @@ class ReplayJobs implements DisposableBean {
         Job job = new Job(request.validated(), startedBy);
         store.insert(job.progress());
         running.put(job.id, job);
-        runner.schedule(() -> run(job));
+        try {
+            runner.schedule(() -> run(job));
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            job.error = "too many replays queued on this instance; start it again later";
+            job.status.set(Status.FAILED);
+            job.finishedAt = clock.instant();
+            finish(job);
+            return job.progress();
+        }
         log.info("Replay {} of {} ({}) started", job.id, job.request.topic(), job.request.mode());
         return job.progress();
     }
