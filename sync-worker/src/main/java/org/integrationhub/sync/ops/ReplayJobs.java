@@ -173,6 +173,7 @@ class ReplayJobs implements DisposableBean {
         try (var consumer = consumer()) {
             Map<TopicPartition, long[]> slice = sliceOf(job.request, consumer);
             job.total.set(slice.values().stream().mapToLong(range -> Math.max(0, range[1] - range[0])).sum());
+            job.save(true); // the slice's size, before the first batch
             List<TopicPartition> open = new ArrayList<>(slice.keySet().stream().filter(tp -> slice.get(tp)[0] < slice.get(tp)[1]).toList());
             consumer.assign(open);
             open.forEach(tp -> consumer.seek(tp, slice.get(tp)[0]));
@@ -195,9 +196,13 @@ class ReplayJobs implements DisposableBean {
             }
             job.status.set(open.isEmpty() ? Status.SUCCEEDED : stopping ? Status.INTERRUPTED : Status.CANCELLED);
         } catch (RuntimeException failure) {
-            job.error = failure.getClass().getSimpleName();
-            job.status.set(Status.FAILED);
-            log.warn("Replay {} failed: {}", job.id, failure.toString());
+            if (stopping) { // the shutdown interrupted a batch in flight: rolled back, nothing half-done
+                job.status.set(Status.INTERRUPTED);
+            } else {
+                job.error = failure.getClass().getSimpleName();
+                job.status.set(Status.FAILED);
+                log.warn("Replay {} failed: {}", job.id, failure.toString());
+            }
         } finally {
             job.finishedAt = clock.instant();
             finish(job);

@@ -3,14 +3,22 @@ package org.integrationhub.sync.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.integrationhub.sync.SyncWorkerApplication;
 import org.integrationhub.sync.SyncWorkerTest;
+import org.integrationhub.sync.tasks.OrganisationLocks;
+import org.integrationhub.testsupport.PostgresEndpoint;
 import org.integrationhub.testsupport.RealInfrastructureInitializer;
+import org.integrationhub.testsupport.SharedInfrastructure;
 import org.integrationhub.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,20 +39,31 @@ class ReplayJobsRestartIT extends SyncWorkerTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aReplayRunningWhenItsInstanceStopsIsListedAsInterruptedWithItsCounts() {
+    void aReplayRunningWhenItsInstanceStopsIsListedAsInterruptedWithItsCounts() throws Exception {
         Instant start = Instant.now().minusSeconds(1);
         publish(IntStream.range(0, 5_000).mapToObj(i -> jira.polled("restart-" + i, "title " + i, 1)).toList(), 500);
         await("5,000 applied").atMost(Duration.ofSeconds(120)).until(() -> tasksOf(organisation) == 5_000);
 
         String id;
-        try (var other = new SpringApplicationBuilder(SyncWorkerApplication.class).initializers(new RealInfrastructureInitializer())
-                .properties("server.port=0", "spring.kafka.listener.auto-startup=false").run()) {
-            int port = ((WebServerApplicationContext) other).getWebServer().getPort();
-            Map<String, Object> started = ops(port).post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON)
+        var other = new SpringApplicationBuilder(SyncWorkerApplication.class).initializers(new RealInfrastructureInitializer())
+                .run("--server.port=0", "--spring.kafka.listener.auto-startup=false"); // arguments: they outrank application.yml
+        // the organisation's lock, held exclusively as a mapping change would: the replay's first batch waits for it
+        try (other; var lock = organisationLock()) {
+            int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+            Map<String, Object> started = ops(otherPort).post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("from", start.toString(), "organisationId", organisation.value().toString())).exchange()
                     .expectStatus().isAccepted().expectBody(PROGRESS).returnResult().getResponseBody().get("data");
             id = started.get("id").toString();
-        } // the other instance stops with its replay under way
+            await("the replay's first batch waits").atMost(Duration.ofSeconds(30)).until(() -> ((Number) ops(otherPort).get()
+                    .uri("/api/ops/replays/" + id).exchange().expectBody(PROGRESS).returnResult().getResponseBody().get("data")
+                    .get("read")).longValue() > 0);
+
+            var stopped = CompletableFuture.runAsync(other::close); // the other instance stops with its replay under way
+            await("the stopping instance marked its replay").atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from sync.replay_jobs where id = ? and status = 'interrupted'", UUID.fromString(id)) == 1);
+            lock.rollback();
+            stopped.get(60, TimeUnit.SECONDS);
+        }
 
         Map<String, Object> saved = progress(id);
         assertThat(saved).containsEntry("status", "interrupted");
@@ -65,6 +84,19 @@ class ReplayJobsRestartIT extends SyncWorkerTest {
                 + "'{\"topic\":\"integration.task-observations\",\"mode\":\"safe\"}'::jsonb, ?, now() - interval '5 minutes', "
                 + "now() - interval '2 minutes') returning id", id, UUID.randomUUID());
         assertThat(progress(id.toString())).containsEntry("status", "interrupted");
+    }
+
+    /** A JDBC transaction holding the organisation's advisory lock exclusively (see {@code OrganisationLocks}). */
+    private Connection organisationLock() throws SQLException {
+        PostgresEndpoint postgres = SharedInfrastructure.get().postgres();
+        Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+        connection.setAutoCommit(false);
+        try (var statement = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+            statement.setInt(1, OrganisationLocks.NAMESPACE);
+            statement.setString(2, organisation.toString());
+            statement.execute();
+        }
+        return connection;
     }
 
     private Map<String, Object> progress(String id) {
