@@ -44,8 +44,8 @@ class GatewayConfiguration {
 
     /** Replaces service-support's chain, which would deny the UI's paths (it backs off from this bean). */
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SessionCookies sessions) {
-        return EdgeSecurity.chain(http, sessions);
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SessionCookies sessions, GatewaySettings settings) {
+        return EdgeSecurity.chain(http, sessions, settings.oauthConsentOrigins());
     }
 
     @Bean

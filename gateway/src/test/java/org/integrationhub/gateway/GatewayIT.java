@@ -151,7 +151,8 @@ class GatewayIT {
         for (String path : new String[] {"/ui/login", "/api/external-tasks"}) {
             http().get().uri(path).exchange()
                     .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                            .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
+                            .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'",
+                                    "form-action 'self' https://auth.atlassian.com https://github.com https://slack.com;")
                             .doesNotContain("unsafe-inline", "unsafe-eval"))
                     .expectHeader().valueEquals("X-Frame-Options", "DENY")
                     .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
