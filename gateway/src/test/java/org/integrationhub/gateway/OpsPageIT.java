@@ -37,7 +37,8 @@ class OpsPageIT extends UiPageTest {
                 + "\"deadLetterTopics\":[{\"topic\":\"" + DLT + "\",\"records\":1}],\"syncRunsInProgress\":2}}");
         Stubs.TASKS.answer("GET /api/ops/dead-letters", 200, "{\"data\":[" + DEAD_LETTER + "]}");
         Stubs.TASKS.answer("GET /api/ops/replays", 200, "{\"data\":[{\"id\":\"" + REPLAY + "\",\"status\":\"running\",\"total\":200,\"read\":50,"
-                + "\"skipped\":0,\"unreadable\":0,\"duplicate\":50,\"applied\":0,\"unchanged\":0,\"stale\":0,\"startedAt\":\"2026-11-23T10:05:00Z\"}]}");
+                + "\"skipped\":0,\"unreadable\":0,\"duplicate\":50,\"applied\":0,\"unchanged\":0,\"stale\":0,\"startedAt\":\"2026-11-23T10:05:00Z\","
+                + "\"request\":{\"topic\":\"integration.task-observations\",\"mode\":\"safe\"}}]}");
     }
 
     @Test
@@ -55,7 +56,7 @@ class OpsPageIT extends UiPageTest {
                 "value too long &lt;b&gt;", "action=\"/ui/ops/dead-letters/" + DLT + "/1/42/redrive\"",
                 "action=\"/ui/ops/dead-letters/" + DLT + "/1/42/discard\"", "Redrive every unhandled match",
                 "50 of 200 read", "hx-get=\"/ui/ops/replays\"", "hx-trigger=\"every 2s\"", "action=\"/ui/ops/replays/" + REPLAY + "/cancel\"",
-                "Start a replay of task observations")
+                "Start a replay", "integration.task-observations · safe", "<option value=\"renormalise\">")
                 .doesNotContain("secret-ish payload", "style=", "<script>");
         assertEveryControlIsLabelled(html);
 
@@ -125,10 +126,17 @@ class OpsPageIT extends UiPageTest {
         browser.get("/ui/ops");
 
         Stubs.TASKS.answer("POST /api/ops/replays", 202, "{\"data\":{\"id\":\"" + REPLAY + "\",\"status\":\"running\"}}");
-        EntityExchangeResult<byte[]> started = browser.postForm("/ui/ops/replays", Map.of("from", "2026-11-23T08:00", "to", "2026-11-23T09:30",
-                "partition", "", "fromOffset", "", "toOffset", "", "organisationId", "", "connectionId", ""));
+        var form = new java.util.LinkedHashMap<String, String>();
+        form.put("topic", "integration.webhook-deliveries");
+        form.put("mode", "renormalise");
+        form.put("from", "2026-11-23T08:00");
+        form.put("to", "2026-11-23T09:30");
+        form.put("partition", "");
+        form.put("connectionId", "");
+        EntityExchangeResult<byte[]> started = browser.postForm("/ui/ops/replays", form);
         assertThat(started.getResponseHeaders().getLocation()).hasToString("/ui/ops?started");
-        assertThat(Stubs.TASKS.last().bodyText()).isEqualTo("{\"from\":\"2026-11-23T08:00:00Z\",\"to\":\"2026-11-23T09:30:00Z\"}");
+        assertThat(Stubs.TASKS.last().bodyText()).isEqualTo("{\"topic\":\"integration.webhook-deliveries\",\"mode\":\"renormalise\","
+                + "\"from\":\"2026-11-23T08:00:00Z\",\"to\":\"2026-11-23T09:30:00Z\"}");
 
         Stubs.TASKS.answer("POST /api/ops/replays", 400, "{\"status\":400,\"code\":\"validation_failed\",\"detail\":\"Some fields are invalid.\","
                 + "\"errors\":[{\"field\":\"fromOffset\",\"message\":\"an offset range needs partition, fromOffset and toOffset\"}]}");

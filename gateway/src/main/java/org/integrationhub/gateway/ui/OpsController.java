@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 class OpsController {
 
     static final List<String> FILTERS = List.of("topic", "reason", "includeHandled");
-    static final List<String> REPLAY_FIELDS = List.of("from", "to", "partition", "fromOffset", "toOffset", "organisationId", "connectionId");
+    static final List<String> REPLAY_FIELDS = List.of("topic", "mode", "from", "to", "partition", "fromOffset", "toOffset", "organisationId", "connectionId");
     private static final Map<String, String> NOTICES = Map.of("redriven", "Sent back to its topic.", "discarded", "Marked handled; it stays aside.",
             "started", "Replay started.", "cancelling", "Cancel requested; the replay stops after its current batch.");
 
