@@ -81,6 +81,16 @@ class OpsPageIT extends UiPageTest {
     }
 
     @Test
+    void saysWhenKafkaCouldNotBeReadForTheHealth() {
+        stubPage();
+        Stubs.TASKS.answer("GET /api/ops/health", 200, "{\"data\":{\"at\":\"2026-11-23T10:00:00Z\",\"stages\":[],\"lag\":[],"
+                + "\"deadLetterTopics\":[],\"syncRunsInProgress\":0,\"kafkaUnreadable\":\"Kafka did not answer within 10s\"}}");
+
+        assertThat(page(operator().get("/ui/ops"), 200))
+                .contains("Kafka did not answer, so lag and dead-letter counts are missing: Kafka did not answer within 10s");
+    }
+
+    @Test
     void someoneWithoutTheOpsRoleGetsA403PageAndNoLink() {
         Browser browser = signedIn();
 

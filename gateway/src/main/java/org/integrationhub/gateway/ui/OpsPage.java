@@ -58,6 +58,7 @@ class OpsPage {
                     model.addAttribute("lag", list(data.get("lag") instanceof Map<?, ?> nested ? nested.get("lag") : data.get("lag")));
                     model.addAttribute("deadLetterTopics", list(data.get("deadLetterTopics") != null ? data.get("deadLetterTopics") : data.get("deadLetters")));
                     model.addAttribute("syncRunsInProgress", data.get("syncRunsInProgress"));
+                    model.addAttribute("kafkaUnreadable", data.get("kafkaUnreadable"));
                 })
                 .onErrorResume(failure -> !(failure instanceof ServiceAnswered refused && (refused.status() == 401 || refused.status() == 403)),
                         failure -> {
