@@ -4,7 +4,6 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.List;
 import org.integrationhub.gateway.edge.EdgeSecurity;
-import org.integrationhub.gateway.edge.RequestIds;
 import org.integrationhub.gateway.edge.SignInLimit;
 import org.integrationhub.gateway.session.SessionCookies;
 import org.integrationhub.gateway.session.SessionRevocations;
@@ -36,11 +35,6 @@ class GatewayConfiguration {
     @Bean
     TokenRelay tokenRelay(SessionCookies sessions) {
         return new TokenRelay(sessions, List.of(EdgeSecurity.CSRF_COOKIE));
-    }
-
-    @Bean
-    RequestIds requestIds() {
-        return new RequestIds();
     }
 
     @Bean

@@ -73,6 +73,14 @@ class BrowserJourneyIT {
                 + "\\\"Grace Hopper\\\"}}}\"}}");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
         Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
+        Stubs.TASKS.answer("GET /api/external-tasks/stats", 200, "{\"data\":{\"total\":1,\"byStatus\":[{\"value\":\"In Review\",\"count\":1}],"
+                + "\"bySystem\":[{\"value\":\"jira\",\"count\":1}],\"byConnection\":[{\"connectionId\":\"" + CONNECTION
+                + "\",\"system\":\"jira\",\"count\":1}],\"assignment\":{\"mapped\":0,\"unmapped\":1,\"unassigned\":0}}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/sync-activity", 200, "{\"data\":{\"from\":\"2026-11-22\",\"to\":\"2026-11-23\","
+                + "\"days\":[{\"day\":\"2026-11-22\",\"runs\":2,\"succeeded\":1,\"failed\":1,\"active\":0,\"itemsSeen\":200},"
+                + "{\"day\":\"2026-11-23\",\"runs\":1,\"succeeded\":1,\"failed\":0,\"active\":0,\"itemsSeen\":1000}]}}");
+        Stubs.WEBHOOKS.answer("GET /api/webhooks/stats", 200, "{\"data\":{\"since\":\"2026-11-23T08:00:00Z\",\"counts\":"
+                + "[{\"provider\":\"jira\",\"outcome\":\"accepted\",\"deliveries\":12}]}}");
     }
 
     @AfterEach
@@ -90,6 +98,10 @@ class BrowserJourneyIT {
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
+        await("the overview page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/overview"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 tasks", "Sync activity", "accepted");
+        screenshot("overview");
+        browser.findElement(By.linkText("Integrations")).click();
         await("the integrations page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Jira", "active");
         await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10)).ignoreExceptions()
@@ -168,6 +180,51 @@ class BrowserJourneyIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are signed out.");
         browser.get("http://localhost:" + port + "/ui/integrations");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
+
+        assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings (CSP violations among them)").isEmpty();
+    }
+
+    @Test
+    void anOperatorUsesTheOperatorAndPeoplePagesOnANarrowScreenWithTheKeyboard() {
+        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + OpsPageIT.OPS_TOKEN
+                + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
+        Stubs.TASKS.answer("GET /api/ops/health", 404, "{\"status\":404}");
+        Stubs.TASKS.answer("GET /api/ops/lag", 200, "{\"data\":{\"at\":\"2026-11-23T10:00:00Z\",\"lag\":[{\"group\":\"sync-worker.apply\","
+                + "\"topic\":\"integration.task-observations\",\"partition\":0,\"committed\":5,\"end\":8,\"lag\":3}],"
+                + "\"deadLetters\":[{\"topic\":\"integration.task-observations-dlt\",\"records\":1}]}}");
+        Stubs.TASKS.answer("GET /api/ops/dead-letters", 200, "{\"data\":[{\"dltTopic\":\"integration.task-observations-dlt\",\"partition\":0,"
+                + "\"offset\":3,\"key\":\"org:jira:10007\",\"originalTopic\":\"integration.task-observations\",\"originalPartition\":0,"
+                + "\"originalOffset\":7,\"deadLetteredAt\":\"2026-11-23T10:00:00Z\",\"reason\":\"value too long\",\"handled\":null}]}");
+        Stubs.TASKS.answer("GET /api/ops/replays", 200, "{\"data\":[]}");
+        Stubs.TASKS.answer("GET /api/external-tasks/assignees", 200, "{\"data\":[{\"system\":\"jira\",\"externalUserId\":\"acc-1\","
+                + "\"displayName\":\"Grace Hopper\",\"taskCount\":7,\"mapped\":false}]}");
+        Stubs.MAPPINGS.answer("GET /api/external-user-mappings", 200, "{\"data\":[],\"page\":{\"number\":0,\"size\":50,\"totalElements\":0,\"totalPages\":0}}");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        browser.get("http://localhost:" + port + "/ui/login");
+        browser.findElement(By.id("email")).sendKeys("ada@example.com");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple", org.openqa.selenium.Keys.ENTER);
+        await("the overview page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/overview"));
+
+        browser.findElement(By.linkText("Operations")).click();
+        await("the operator page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/ops"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("sync-worker.apply", "value too long", "No replays");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).as("no sideways scrolling of the page").isLessThanOrEqualTo(0L);
+        screenshot("ops-narrow");
+
+        browser.get("http://localhost:" + port + "/ui/people");
+        var resource = browser.findElement(By.id("map-0"));
+        resource.sendKeys("6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f");
+        resource.sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).as("the Map button follows its field").isEqualTo("Map");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).as("no sideways scrolling of the page").isLessThanOrEqualTo(0L);
+        screenshot("people-narrow");
+        Stubs.MAPPINGS.answer("POST /api/external-user-mappings", 201, "{\"data\":{}}");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        await("mapped").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/people?added"));
+        assertThat(Stubs.MAPPINGS.receivedOn("/api/external-user-mappings").stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow()
+                .bodyText()).contains("\"externalUserId\":\"acc-1\"", "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f");
 
         assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings (CSP violations among them)").isEmpty();
     }

@@ -2,78 +2,20 @@ package org.integrationhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The web UI's pages, rendered by the gateway from what the (stubbed) services answer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UiPagesIT {
+class UiPagesIT extends UiPageTest {
 
     private static final String CONNECTION = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f";
     private static final String TASK = "0b6e1a52-5f7e-4c57-9a34-8c1d2e3f4a5b";
     static final String ALL_FOUR_PROVIDERS = "{\"data\":[{\"provider\":\"confluence\",\"name\":\"Confluence\"},"
             + "{\"provider\":\"github\",\"name\":\"GitHub\"},{\"provider\":\"jira\",\"name\":\"Jira\"},"
             + "{\"provider\":\"slack\",\"name\":\"Slack\"}]}";
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        Stubs.register(registry);
-    }
-
-    @BeforeEach
-    void authServiceSignsIn() {
-        Stubs.resetAll();
-        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + BrowserSessionIT.TOKEN
-                + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
-    }
-
-    private Browser signedIn() {
-        Browser browser = new Browser(port);
-        browser.signIn("ada@example.com", "correct horse battery staple");
-        return browser;
-    }
-
-    private static String page(EntityExchangeResult<byte[]> result, int status) {
-        assertThat(result.getStatus().value()).as(Browser.html(result)).isEqualTo(status);
-        return Browser.html(result);
-    }
-
-    /** Every visible form control has a label that names it (label for=id), or an aria-label. */
-    static void assertEveryControlIsLabelled(String html) {
-        Set<String> labelled = new HashSet<>();
-        Matcher labels = Pattern.compile("<label for=\"([^\"]+)\"").matcher(html);
-        while (labels.find()) {
-            labelled.add(labels.group(1));
-        }
-        Matcher controls = Pattern.compile("<(input|select|textarea)\\b([^>]*)>").matcher(html);
-        while (controls.find()) {
-            String attributes = controls.group(2);
-            if (attributes.contains("type=\"hidden\"")) {
-                continue;
-            }
-            Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(attributes);
-            assertThat(id.find() && labelled.contains(id.group(1))).as("a label for " + controls.group()).isTrue();
-        }
-        Matcher buttons = Pattern.compile("<button\\b[^>]*>([^<]*)</button>").matcher(html);
-        while (buttons.find()) {
-            assertThat(buttons.group(1).isBlank() && !buttons.group().contains("aria-label")).as("a named button " + buttons.group()).isFalse();
-        }
-    }
 
     @Test
     void signInAndSignUpPagesHaveLabelledFieldsAFormTokenAndNoInlineScript() {
@@ -116,7 +58,7 @@ class UiPagesIT {
         for (String path : new String[] {"/ui/integrations", "/ui/tasks", "/ui/tasks/" + TASK}) {
             new Browser(port).http().get().uri(path).exchange().expectStatus().isSeeOther().expectHeader().location("/ui/login");
         }
-        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/integrations");
+        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/overview");
     }
 
     @Test
@@ -427,10 +369,11 @@ class UiPagesIT {
                 + "\"page\":{\"number\":1,\"size\":25,\"totalElements\":60,\"totalPages\":3}}");
         Browser browser = signedIn();
 
-        String html = page(browser.get("/ui/tasks?system=jira&status=In Review&page=1"), 200);
+        String html = page(browser.get("/ui/tasks?system=jira&status=In Review&mapped=false&page=1"), 200);
 
         assertThat(Stubs.TASKS.last().pathAndQuery()).startsWith("/api/external-tasks?")
-                .contains("size=25", "system=jira", "status=In%20Review", "page=1");
+                .contains("size=25", "system=jira", "status=In%20Review", "mapped=false", "page=1");
+        assertThat(html).contains("<option value=\"false\" selected=\"selected\">Not mapped yet</option>");
         assertThat(html).contains("PROJ-7", "Add webhook retries", "Grace Hopper", "href=\"/ui/tasks/" + TASK + "\"",
                 "Page 2 of 3 (60 tasks)", "Previous page", "Next page");
         assertEveryControlIsLabelled(html);

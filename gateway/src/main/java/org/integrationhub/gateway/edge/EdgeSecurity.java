@@ -12,6 +12,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -49,6 +50,9 @@ public final class EdgeSecurity {
         CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        // masked tokens (the default), also read from multipart forms (People's CSV upload)
+        XorServerCsrfTokenRequestAttributeHandler requestTokens = new XorServerCsrfTokenRequestAttributeHandler();
+        requestTokens.setTokenFromMultipartDataEnabled(true);
         return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -58,6 +62,7 @@ public final class EdgeSecurity {
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(tokens)
+                        .csrfTokenRequestHandler(requestTokens)
                         .requireCsrfProtectionMatcher(browserStateChange(sessions))
                         .accessDeniedHandler((exchange, denied) -> Problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
                                 "csrf_token_invalid", "This request did not carry this site's form token. Reload the page and try again.")))
