@@ -63,6 +63,9 @@ class DevstackBrowserJourneyIT {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         submit("main form button[type=submit]");
+        awaitUrl("the overview, where signing in leads", "/ui/overview");
+        chromium.screenshot("overview-empty");
+        browser.findElement(By.cssSelector("nav a[href='/ui/integrations']")).click();
         awaitUrl("the integrations page", "/ui/integrations");
         assertThat(text()).contains("No connections yet.");
 
@@ -71,6 +74,10 @@ class DevstackBrowserJourneyIT {
         String taskUrl = findATaskWithAnAssigneeAndOpenItsRawPayload(gateway, connectionId);
         String resourceId = mapItsAssignee();
         seeTheMappingOnTheTask(taskUrl, resourceId);
+        browser.get(gateway + "/ui/overview");
+        awaitUrl("the overview after the sync", "/ui/overview");
+        assertThat(text()).as("the overview counts the synced tasks").doesNotContain("No tasks yet");
+        chromium.screenshot("overview");
         disconnect(gateway, connectionId);
 
         assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings on any page (CSP violations among them)").isEmpty();
