@@ -131,7 +131,7 @@ class DevstackBrowserJourneyIT {
         assertThat(browser.findElement(By.id("externalUserId")).getAttribute("value")).isNotBlank();
         String resourceId = UUID.randomUUID().toString();
         browser.findElement(By.id("resourceId")).sendKeys(resourceId);
-        submit("form[action='/ui/people'] button[type=submit]");
+        submit("form.stacked[action='/ui/people'] button[type=submit]"); // the add form (each unmapped assignee has a one-step form too)
         await("the mapping is listed").atMost(PAGE).ignoreExceptions().until(() -> text().contains(resourceId));
         return resourceId;
     }
