@@ -10,4 +10,4 @@ cd "$(dirname "$0")"
 echo "Building the hub and the benchmarks (the first run downloads dependencies) ..."
 ./mvnw -B -q -ntp -Pbenchmarks -DskipTests package
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec flock /tmp/devstack.lock java -Xmx1g -Dhub.root="$PWD" -cp "$CP" org.integrationhub.benchmarks.BenchmarkRun "$@"
+exec flock /tmp/devstack.lock java -Xmx1g --add-opens java.base/java.lang=ALL-UNNAMED -Dhub.root="$PWD" -cp "$CP" org.integrationhub.benchmarks.BenchmarkRun "$@"

@@ -36,7 +36,8 @@ final class EndToEndScenario {
     private EndToEndScenario() {
     }
 
-    record Result(int rate, int seconds, long sent, long non200, long committed, Histogram latency, Histogram http) {
+    record Result(int rate, int seconds, long sent, long non200, long committed, Histogram latency, Histogram http,
+            Map<String, Long> failures) {
     }
 
     static void run(Bench bench) throws Exception {
@@ -63,9 +64,9 @@ final class EndToEndScenario {
         boolean complete = main.committed() == main.sent() && main.non200() == 0;
         bench.report().scenario(new Report.Scenario("end to end", String.format(Locale.ROOT, "p99 at %,d/s for %d s", main.rate(), main.seconds()),
                 p99, "ms", null, null, null, "p99 < 500 ms", complete && p99 < 500,
-                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms; %,d sent, %,d non-200, %,d committed%s.",
+                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms, max %.0f ms; %,d sent, %,d non-200 %s, %,d committed%s.",
                         main.latency().getValueAtPercentile(50) / 1000.0, p99, main.latency().getMaxValue() / 1000.0, main.sent(), main.non200(),
-                        main.committed(), complete ? "" : " — NOT every delivery became a task: the target counts as missed")
+                        main.failures(), main.committed(), complete ? "" : " — NOT every delivery became a task: the target counts as missed")
                         + (settings.e2eSeconds() < 600 ? " Shortened from 10 minutes to " + settings.e2eSeconds() + " s." : "")));
     }
 
@@ -85,6 +86,7 @@ final class EndToEndScenario {
         Histogram http = new Histogram(Duration.ofMinutes(10).toNanos() / 1000, 3);
         Map<String, Long> pending = new ConcurrentHashMap<>();
         AtomicLong non200 = new AtomicLong();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
         AtomicLong committed = new AtomicLong();
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
         String url = Hub.WEBHOOKS + "/webhooks/jira/" + bench.webhookConnection();
@@ -122,6 +124,7 @@ final class EndToEndScenario {
                 }
                 if (failure != null || response.statusCode() != 200) {
                     non200.incrementAndGet();
+                    failures.merge(failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode(), 1L, Long::sum);
                     pending.remove(String.valueOf(id));
                 }
             }));
@@ -150,7 +153,7 @@ final class EndToEndScenario {
         }
         System.out.printf(Locale.ROOT, "e2e %d/s × %d s: sent %,d, non-200 %,d, committed %,d, p50 %.0f ms, p99 %.0f ms%n", rate, seconds, sent,
                 non200.get(), committed.get(), latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
-        return new Result(rate, seconds, sent, non200.get(), committed.get(), latency, http);
+        return new Result(rate, seconds, sent, non200.get(), committed.get(), latency, http, Map.copyOf(failures));
     }
 
     /** Every 10 ms: which pending tasks are committed now; records their latency and forgets them. */

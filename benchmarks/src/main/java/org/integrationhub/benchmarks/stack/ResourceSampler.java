@@ -102,8 +102,9 @@ public final class ResourceSampler implements AutoCloseable {
             var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(2)).build();
             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
-                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            List<String> heap = body.lines().filter(line -> line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\""))
+                    .toList();
+            return heap.isEmpty() ? -1 : heap.stream().mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
         } catch (IOException | RuntimeException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -121,12 +122,12 @@ public final class ResourceSampler implements AutoCloseable {
         }
     }
 
-    /** utime + stime of the process, and of its children it waited for, in clock ticks. */
+    /** utime + stime of the process, and of its children it waited for (Postgres' ended backends), in clock ticks. */
     static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -84,9 +84,15 @@ public final class RunningDevstack implements AutoCloseable {
         return pids;
     }
 
-    /** Postgres runs as its own server processes (children of the launcher); their pids. */
+    /**
+     * The embedded Postgres server and its backends. pg_ctl detaches the server from the launcher, so
+     * it is found by its command line ({@code bin/postgres … -p <port>}), and the backends as its children.
+     */
     public List<Long> postgresPids() {
-        return process.descendants().filter(child -> child.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+        String port = " -p " + jdbcUrl.replaceAll(".*:(\\d+)/.*", "$1") + " ";
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/bin/postgres ") && c.contains(port)).orElse(false))
+                .flatMap(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
                 .map(ProcessHandle::pid).toList();
     }
 
