@@ -100,6 +100,11 @@ public final class BenchmarkRun {
     }
 
     private static void runStep(Report report, String name, Step step) {
+        String only = System.getProperty("bench.only");
+        if (only != null && !List.of(only.split(",")).contains(name)) {
+            report.note("Not run in this run (-Dbench.only=" + only + "): " + name + ".");
+            return;
+        }
         long started = System.nanoTime();
         System.out.println("\n=== " + name + " ===");
         try {

@@ -30,7 +30,7 @@ import org.integrationhub.benchmarks.stack.Hub;
 final class EndToEndScenario {
 
     private static final Duration WATCH = Duration.ofMillis(10);
-    /** The sender stops once this many seconds of deliveries are accepted but not yet tasks: the hub cannot keep up. */
+    /** The sender stops once this many seconds of deliveries are sent but not yet tasks: the hub cannot keep up. */
     private static final int BACKLOG_SECONDS = 5;
 
     private EndToEndScenario() {
@@ -101,7 +101,7 @@ final class EndToEndScenario {
         for (long i = 0; i < total; i++) {
             if (i % 500 == 0 && pending.size() > BACKLOG_SECONDS * rate) {
                 bench.report().note(String.format(Locale.ROOT, "end to end at %d/s: stopped sending after %.0f s of %d: more than %d s of "
-                        + "deliveries (%,d) were accepted but not yet tasks, so the hub could not keep up with this rate.", rate,
+                        + "deliveries (%,d) were sent but not yet tasks, so the hub could not keep up with this rate.", rate,
                         i / (double) rate, seconds, BACKLOG_SECONDS, pending.size()));
                 break;
             }

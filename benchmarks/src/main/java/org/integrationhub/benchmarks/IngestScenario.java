@@ -41,13 +41,13 @@ final class IngestScenario {
             System.setProperty("bench.ingest.warmup", String.valueOf(settings.ingestWarmup()));
             System.setProperty("bench.ingest.secret", bench.webhookSecret());
             System.setProperty("bench.ingest.connection", bench.webhookConnection().toString());
-            System.setProperty("gatling.data.enableAnalytics", "false");
+            GatlingStats.reset();
             int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", IngestSimulation.class.getName(),
                     "--results-folder", results.toString(), "--run-description", "ingest"});
             if (status != 0) {
                 bench.report().note("Gatling ended with status " + status + " (assertion or argument failure).");
             }
-            levels = GatlingStats.read(results);
+            levels = GatlingStats.levels();
         } finally {
             bench.finish(sampler, "ingest");
             bare.destroy();
@@ -81,9 +81,11 @@ final class IngestScenario {
         bench.report().table(new Report.Table("Ingest: how latency grows with the arrival rate",
                 List.of("offered req/s", "webhook-ingest: done/s · errors · p50 · p95 · p99 ms", "bare WebFlux: done/s · errors · p50 · p95 · p99 ms"),
                 rows, "Each level runs " + settings.ingestSeconds() + " s after a " + settings.ingestWarmup()
-                        + " s ramp (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; latencies from Gatling's report)."));
+                        + " s ramp (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; Gatling's response times in an HdrHistogram)."));
+        int lowest = settings.ingestRates()[0];
         String knee = (oursKnee < 0 ? "no knee up to " + settings.ingestRates()[settings.ingestRates().length - 1] + " req/s"
-                : "knee between the level below and " + oursKnee + " req/s")
+                : oursKnee == lowest ? "already past the knee at the lowest level, " + lowest + " req/s"
+                : "knee between " + ours + " and " + oursKnee + " req/s")
                 + "; the bare endpoint " + (bareKnee < 0 ? "held every level, so its true ceiling is higher and the ratio is an upper bound"
                 : "broke at " + bareKnee + " req/s");
         Double ratio = bare > 0 ? ours / bare : null;

@@ -37,14 +37,13 @@ final class SyncScenario {
         var sampler = bench.sample("sync-now of " + issues + " sandbox Jira issues");
         long started = System.nanoTime();
         double fetched = Double.NaN;
+        long applied = 0;
+        // a run 15 times over the target is a clear miss: stop waiting there and report how far it got
+        Duration budget = Duration.ofSeconds(Math.max(120, 300L * issues / 100_000));
         try {
             bench.hub().syncNow(connection);
-            long deadline = System.nanoTime() + Duration.ofSeconds(180 + issues / 100).toNanos();
-            long applied = 0;
-            while (applied < issues) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("sync: only " + applied + " of " + issues + " tasks applied in time");
-                }
+            long deadline = System.nanoTime() + budget.toNanos();
+            while (applied < issues && System.nanoTime() < deadline) {
                 Thread.sleep(200);
                 JsonNode run = bench.hub().latestSyncRun(connection);
                 if (run != null && "failed".equals(run.path("status").asString())) {
@@ -59,13 +58,20 @@ final class SyncScenario {
             bench.finish(sampler, "sync");
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        boolean finished = applied >= issues;
+        double prorated = 20.0 * issues / 100_000;
         bench.report().scenario(new Report.Scenario("sync-now", String.format(Locale.ROOT, "%,d Jira issues → applied tasks", issues), seconds,
                 "s", paging, "sandbox paging alone, fetch and discard", paging / seconds, "≤ 20 s" + (issues < 100_000 ? " (for 100,000)" : ""),
-                issues >= 100_000 ? seconds <= 20 : seconds <= 20.0 * issues / 100_000,
-                String.format(Locale.ROOT, "The sync run reported success after %.1f s (fetched and published); the rest is apply catching up. "
-                        + "Ratio = ceiling time / our time. ", fetched)
+                finished && seconds <= prorated,
+                (finished ? "" : String.format(Locale.ROOT, "NOT finished: %,d of %,d tasks applied when the benchmark stopped waiting after "
+                        + "%d s (%.0f tasks/s). ", applied, issues, budget.toSeconds(), applied / seconds))
+                        + String.format(Locale.ROOT, "The sync run reported success after %.1f s (fetched and published); the rest is apply "
+                        + "catching up. Ratio = ceiling time / our time. ", fetched)
                         + (issues < 100_000 ? "Scaled down to " + String.format(Locale.ROOT, "%,d", issues)
-                        + " issues; the target is prorated (" + Report.fmt(20.0 * issues / 100_000) + " s)." : "")));
+                        + " issues; the target is prorated (" + Report.fmt(prorated) + " s)." : "")));
+        if (!finished) {
+            Pipeline.awaitDrained(bench, Duration.ofMinutes(bench.settings().quick() ? 2 : 10));
+        }
     }
 
     /** Seconds to page through {@code issues} issues of the sandbox's search as sync-worker asks for them. */

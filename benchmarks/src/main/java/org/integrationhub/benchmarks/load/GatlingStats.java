@@ -1,75 +1,48 @@
 package org.integrationhub.benchmarks.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
-/** Per-request statistics from the {@code js/stats.json} of a Gatling HTML report. */
+/**
+ * Each Gatling request name's outcome, recorded from inside the simulation (the run and Gatling share
+ * one JVM): the response time Gatling measured, into an HdrHistogram, and whether the answer was 200.
+ * Gatling's own HTML report of the same run is kept beside it for people.
+ */
 public final class GatlingStats {
 
-    /** One request name's figures; latencies in ms (Gatling's percentiles 1..4 are p50, p75, p95, p99). */
+    /** One request name's figures; latencies in ms. */
     public record Level(String name, long ok, long ko, double p50, double p95, double p99, double max) {
     }
+
+    private record Recorder(Histogram latencyMillis, LongAdder ok, LongAdder ko) {
+    }
+
+    private static final Map<String, Recorder> RECORDERS = new ConcurrentHashMap<>();
 
     private GatlingStats() {
     }
 
-    /** The newest report under {@code resultsFolder}, by request name. */
-    public static Map<String, Level> read(Path resultsFolder) throws IOException {
-        Path stats;
-        try (Stream<Path> files = Files.walk(resultsFolder)) {
-            stats = files.filter(p -> p.getFileName().toString().equals("stats.json") && p.getParent().getFileName().toString().equals("js"))
-                    .max(Comparator.comparing(GatlingStats::modified))
-                    .orElseThrow(() -> new IllegalStateException("Gatling wrote no js/stats.json under " + resultsFolder));
-        }
-        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(stats));
+    static void record(String name, boolean ok, long responseTimeMillis) {
+        Recorder recorder = RECORDERS.computeIfAbsent(name, n -> new Recorder(new ConcurrentHistogram(3_600_000L, 3), new LongAdder(),
+                new LongAdder()));
+        recorder.latencyMillis().recordValue(Math.max(0, Math.min(responseTimeMillis, 3_600_000L)));
+        (ok ? recorder.ok() : recorder.ko()).increment();
+    }
+
+    public static void reset() {
+        RECORDERS.clear();
+    }
+
+    /** Every request name recorded since the last {@link #reset()}. */
+    public static Map<String, Level> levels() {
         Map<String, Level> levels = new LinkedHashMap<>();
-        collect(root.get("contents"), levels);
+        RECORDERS.forEach((name, r) -> levels.put(name, new Level(name, r.ok().sum(), r.ko().sum(),
+                r.latencyMillis().getValueAtPercentile(50), r.latencyMillis().getValueAtPercentile(95),
+                r.latencyMillis().getValueAtPercentile(99), r.latencyMillis().getMaxValue())));
         return levels;
-    }
-
-    private static void collect(JsonNode contents, Map<String, Level> levels) {
-        if (contents == null) {
-            return;
-        }
-        for (JsonNode node : contents) {
-            JsonNode stats = node.get("stats");
-            if (stats != null) {
-                levels.put(stats.get("name").asString(), new Level(stats.get("name").asString(),
-                        stats.at("/numberOfRequests/ok").asLong(), stats.at("/numberOfRequests/ko").asLong(),
-                        number(stats.at("/percentiles1/total")), number(stats.at("/percentiles3/total")),
-                        number(stats.at("/percentiles4/total")), number(stats.at("/maxResponseTime/total"))));
-            }
-            collect(node.get("contents"), levels);
-        }
-    }
-
-    private static double number(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return Double.NaN;
-        }
-        return node.isNumber() ? node.asDouble() : parse(node.asString());
-    }
-
-    private static double parse(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static long modified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.integrationhub.benchmarks.load;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * Signed Jira webhooks at a series of open-model arrival rates ({@code constantUsersPerSec}: new
  * requests arrive on schedule whatever the server's answers, so a slow server cannot slow the load
  * down and hide its latency). One request name per target and rate ({@code ours@400},
- * {@code bare@400}) keeps each level's statistics apart. Configured through system properties, set by
+ * {@code bare@400}) keeps each level's statistics apart; each answer's status and Gatling's response
+ * time go to {@link GatlingStats}. Configured through system properties, set by
  * {@link IngestScenario}: {@code bench.ingest.targets} ({@code name=url;…}), {@code .rates},
  * {@code .seconds}, {@code .warmup}, {@code .secret}, {@code .connection}.
  */
@@ -63,9 +65,14 @@ public class IngestSimulation extends Simulation {
 
     private static ScenarioBuilder level(String name, String path, List<Map<String, Object>> signed) {
         return scenario(name).feed(circular(signed)).exec(http(name).post(path)
-                .header(JiraDeliveries.SIGNATURE_HEADER, "#{signature}")
-                .header(JiraDeliveries.DELIVERY_HEADER, session -> UUID.randomUUID().toString())
-                .body(StringBody("#{body}")).check(status().is(200)));
+                        .header(JiraDeliveries.SIGNATURE_HEADER, "#{signature}")
+                        .header(JiraDeliveries.DELIVERY_HEADER, session -> UUID.randomUUID().toString())
+                        .body(StringBody("#{body}")).check(status().saveAs("status"), responseTimeInMillis().saveAs("millis")))
+                .exec(session -> {
+                    boolean ok = session.contains("status") && session.getInt("status") == 200;
+                    GatlingStats.record(name, ok, session.contains("millis") ? session.getLong("millis") : 3_600_000L);
+                    return session;
+                });
     }
 
     private static Iterator<Map<String, Object>> circular(List<Map<String, Object>> records) {

@@ -62,7 +62,10 @@ public final class ResourceSampler implements AutoCloseable {
     }
 
     public static ResourceSampler start(String phase, RunningDevstack devstack) {
-        return new ResourceSampler(phase, devstack.servicePids(), devstack.postgresPids());
+        Map<String, Long> pids = new LinkedHashMap<>(devstack.servicePids());
+        // the load generator (Gatling, the senders, the watchers) shares the cores: its share is part of the picture
+        pids.put("benchmark JVM (load generator)", ProcessHandle.current().pid());
+        return new ResourceSampler(phase, pids, devstack.postgresPids());
     }
 
     private void sample() {
