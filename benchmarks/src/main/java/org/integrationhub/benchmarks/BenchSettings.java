@@ -17,7 +17,7 @@ record BenchSettings(boolean quick, Path root, Path out, int[] ingestRates, int 
         return new BenchSettings(quick, root, root.resolve("target/benchmarks"),
                 ints("bench.ingest.rates", quick ? "100,250,500,1000,2000" : "100,250,500,1000,2000,4000"),
                 Integer.getInteger("bench.ingest.seconds", quick ? 5 : 15),
-                Integer.getInteger("bench.ingest.warmup", quick ? 3 : 10),
+                Integer.getInteger("bench.ingest.warmup", quick ? 10 : 30),
                 Integer.getInteger("bench.apply.observations", quick ? 8_000 : 50_000),
                 Integer.getInteger("bench.sync.issues", quick ? 5_000 : 100_000),
                 ints("bench.e2e.rates", quick ? "100,250,500" : "100,250,500,1000"),

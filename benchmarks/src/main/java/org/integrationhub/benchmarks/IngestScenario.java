@@ -80,12 +80,12 @@ final class IngestScenario {
         }
         bench.report().table(new Report.Table("Ingest: how latency grows with the arrival rate",
                 List.of("offered req/s", "webhook-ingest: done/s · errors · p50 · p95 · p99 ms", "bare WebFlux: done/s · errors · p50 · p95 · p99 ms"),
-                rows, "Each level runs " + settings.ingestSeconds() + " s after a " + settings.ingestWarmup()
-                        + " s ramp (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; Gatling's response times in an HdrHistogram)."));
+                rows, "Each level runs " + settings.ingestSeconds() + " s after a 3 s pause; each target first gets a " + settings.ingestWarmup()
+                        + " s ramp to the lowest rate (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; Gatling's response times in an HdrHistogram)."));
         int lowest = settings.ingestRates()[0];
         String knee = (oursKnee < 0 ? "no knee up to " + settings.ingestRates()[settings.ingestRates().length - 1] + " req/s"
                 : oursKnee == lowest ? "already past the knee at the lowest level, " + lowest + " req/s"
-                : "knee between " + ours + " and " + oursKnee + " req/s")
+                : "knee between " + Report.fmt(ours) + " and " + oursKnee + " req/s")
                 + "; the bare endpoint " + (bareKnee < 0 ? "held every level, so its true ceiling is higher and the ratio is an upper bound"
                 : "broke at " + bareKnee + " req/s");
         Double ratio = bare > 0 ? ours / bare : null;

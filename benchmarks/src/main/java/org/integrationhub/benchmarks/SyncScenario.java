@@ -70,7 +70,7 @@ final class SyncScenario {
                         + (issues < 100_000 ? "Scaled down to " + String.format(Locale.ROOT, "%,d", issues)
                         + " issues; the target is prorated (" + Report.fmt(prorated) + " s)." : "")));
         if (!finished) {
-            Pipeline.awaitDrained(bench, Duration.ofMinutes(bench.settings().quick() ? 2 : 10));
+            Pipeline.awaitDrained(bench, Duration.ofMinutes(bench.settings().quick() ? 2 : 3));
         }
     }
 

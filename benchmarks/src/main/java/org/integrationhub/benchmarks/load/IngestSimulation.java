@@ -2,6 +2,7 @@ package org.integrationhub.benchmarks.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 public class IngestSimulation extends Simulation {
 
     private static final int DISTINCT_BODIES = 1000;
+    private static final java.time.Duration PAUSE = java.time.Duration.ofSeconds(3);
 
     public IngestSimulation() {
         String secret = System.getProperty("bench.ingest.secret");
@@ -56,8 +58,9 @@ public class IngestSimulation extends Simulation {
                     .injectOpen(rampUsersPerSec(1).to(rates[0]).during(warmup)).protocols(protocol);
             chain = chain == null ? step : chain.andThen(step);
             for (int rate : rates) {
-                chain = chain.andThen(level(name + "@" + rate, path, signed).injectOpen(constantUsersPerSec(rate).during(seconds))
-                        .protocols(protocol));
+                // a short pause first, so a backlog the previous level left behind does not count against this one
+                chain = chain.andThen(level(name + "@" + rate, path, signed).injectOpen(nothingFor(PAUSE),
+                        constantUsersPerSec(rate).during(seconds)).protocols(protocol));
             }
         }
         setUp(chain);
