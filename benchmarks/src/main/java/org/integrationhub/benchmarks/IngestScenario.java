@@ -81,7 +81,7 @@ final class IngestScenario {
         bench.report().table(new Report.Table("Ingest: how latency grows with the arrival rate",
                 List.of("offered req/s", "webhook-ingest: done/s · errors · p50 · p95 · p99 ms", "bare WebFlux: done/s · errors · p50 · p95 · p99 ms"),
                 rows, "Each level runs " + settings.ingestSeconds() + " s after a 3 s pause; each target first gets a " + settings.ingestWarmup()
-                        + " s ramp to the lowest rate (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; Gatling's response times in an HdrHistogram)."));
+                        + " s ramp to the lowest rate (Gatling, open model, `constantUsersPerSec`, shared keep-alive connections; Gatling's response times in an HdrHistogram; errors are non-200 answers and requests without an answer, whose time is not in the percentiles)."));
         int lowest = settings.ingestRates()[0];
         String knee = (oursKnee < 0 ? "no knee up to " + settings.ingestRates()[settings.ingestRates().length - 1] + " req/s"
                 : oursKnee == lowest ? "already past the knee at the lowest level, " + lowest + " req/s"

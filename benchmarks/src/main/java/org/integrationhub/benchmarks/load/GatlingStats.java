@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class GatlingStats {
 
-    /** One request name's figures; latencies in ms. */
+    /** One request name's figures; latencies in ms, of the requests that got an answer (200 or not). */
     public record Level(String name, long ok, long ko, double p50, double p95, double p99, double max) {
     }
 
@@ -26,10 +26,13 @@ public final class GatlingStats {
     private GatlingStats() {
     }
 
-    static void record(String name, boolean ok, long responseTimeMillis) {
+    /** One answer; {@code responseTimeMillis} is null when no answer came (the request failed or timed out): an error, no latency. */
+    static void record(String name, boolean ok, Long responseTimeMillis) {
         Recorder recorder = RECORDERS.computeIfAbsent(name, n -> new Recorder(new ConcurrentHistogram(3_600_000L, 3), new LongAdder(),
                 new LongAdder()));
-        recorder.latencyMillis().recordValue(Math.max(0, Math.min(responseTimeMillis, 3_600_000L)));
+        if (responseTimeMillis != null) {
+            recorder.latencyMillis().recordValue(Math.max(0, Math.min(responseTimeMillis, 3_600_000L)));
+        }
         (ok ? recorder.ok() : recorder.ko()).increment();
     }
 
