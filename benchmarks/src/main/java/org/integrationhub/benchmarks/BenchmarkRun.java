@@ -34,17 +34,19 @@ public final class BenchmarkRun {
 
     /** Where each stage's first bottleneck is expected to sit, and what would move it (ADR 0020); the measured CPU split decides. */
     private static final Map<String, String> MOVES = Map.of(
-            "ingest", "ingest: each request runs the security filter chain, HMAC verification and an acks=all round trip to Kafka before its "
-                    + "200. What would move it: more webhook-ingest instances (it is stateless), or producer batching (linger.ms) traded against latency.",
-            "apply", "apply: one R2DBC statement round trip per row and step (claim key, lock-read, resolve resource, insert, outbox) in one "
-                    + "transaction per batch, on 3 consumer threads. What would move it: multi-row statements per batch (insert … select from unnest), "
-                    + "more partitions and consumers, or a Postgres on its own cores.",
-            "sync", "sync-now: one connection is fetched by one consumer (max.poll.records=1), page after page; apply follows on the "
-                    + "observations topic. What would move it: fetching the next page while publishing the current one, and the apply figures above.",
-            "end to end", "end to end: the sum of ingest, the webhook listener (normalise + publish), apply and their consumer poll intervals. "
-                    + "What would move it: the apply stage's per-row cost; at low rates the consumers' poll and batch waits dominate.",
-            "replay", "replay: one consumer reading, decoding and applying batches as duplicates: every record still costs an idempotency-key "
-                    + "insert attempt in Postgres. What would move it: checking a batch's keys with one query before applying.");
+            "ingest", "ingest: every answer is built on Kafka's producer I/O thread (EventPublisher turns the producer's future into a Mono "
+                    + "without publishOn, so the 200, its counter and log line run on the thread that must also send the next records). "
+                    + "What would move it: publishOn a parallel scheduler after the acknowledgement, then the per-request security chain and log line.",
+            "apply", "apply: five R2DBC round trips per observation (claim key, locked read, resource lookup, insert/update returning, outbox) "
+                    + "one after another in each batch's transaction, on 3 consumer threads. What would move it: set-based statements per batch "
+                    + "(insert … select from unnest), then more partitions and consumers.",
+            "sync", "sync-now: apply first (the fetch finishes long before the tasks are applied); the fetch waits for each page's publish, "
+                    + "cursor save and progress report before the next page. What would move it: the apply fix, then fetching ahead.",
+            "end to end", "end to end: one consumer thread reads every webhook-deliveries partition and blocks on the acks=all publish of each "
+                    + "observation, on top of ingest's producer-thread answer. What would move it: a batch listener that waits once per poll, the "
+                    + "ingest fix, then apply.",
+            "replay", "replay: a database round trip per duplicate (its idempotency-key insert attempt), one after another. What would move it: "
+                    + "one query per batch for the keys already applied.");
 
     private BenchmarkRun() {
     }
