@@ -13,6 +13,7 @@ import org.integrationhub.events.EventTypes;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.WebhookReceived;
+import org.integrationhub.sync.normalise.NormaliseSettings;
 import org.integrationhub.sync.normalise.WebhookNormaliser;
 import org.integrationhub.webhook.verification.JiraSignature;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class LoadShapesTest {
 
     @Test
     void issueCreatedBecomesOneTaskObservationAndCommentsAreSkipped() {
-        var normaliser = new WebhookNormaliser();
+        var normaliser = new WebhookNormaliser(NormaliseSettings.none());
         ConnectionId connection = ConnectionId.random();
 
         var created = normaliser.normalise(delivery(connection, JiraDeliveries.issueCreated(42, Instant.now())));

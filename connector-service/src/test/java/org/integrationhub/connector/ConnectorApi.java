@@ -16,7 +16,7 @@ public final class ConnectorApi {
 
     public static final String PATH = "/api/integrations";
     public static final String JIRA_TOKEN = "sandbox-jira-api-token";
-    public static final String WEBHOOK_SECRET = "whsec-very-secret-value";
+    public static final String WEBHOOK_SECRET = "whsec-very-secret-value-for-tests";
     public static final ProviderSandbox SANDBOX = startSandbox();
 
     private final int port;

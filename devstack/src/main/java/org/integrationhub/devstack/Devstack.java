@@ -86,6 +86,10 @@ public final class Devstack implements AutoCloseable {
         environment.put("HUB_GATEWAY_SERVICES_WEBHOOKS", "http://localhost:" + port(settings, "webhook-ingest"));
         environment.put("HUB_GATEWAY_SERVICES_TASKS", "http://localhost:" + port(settings, "sync-worker"));
         environment.put("HUB_GATEWAY_SERVICES_MAPPINGS", "http://localhost:" + port(settings, "mapping-service"));
+        // one address each, for every service: the provider sandbox (the devstack's OAuth apps and APIs) and the
+        // gateway, the public front door that OAuth callbacks, UI redirects and provider webhooks come through
+        environment.put("HUB_DEVSTACK_SANDBOX_URL", "http://localhost:" + port(settings, "provider-sandbox"));
+        environment.put("HUB_DEVSTACK_PUBLIC_URL", "http://localhost:" + port(settings, "gateway"));
         environment.put("SPRING_PROFILES_ACTIVE", "devstack");
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         environment.put("HUB_POSTGRES_HOST", postgres.host());

@@ -3,12 +3,7 @@ package org.integrationhub.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,35 +12,28 @@ import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts the real devstack (built service jars, embedded Kafka and Postgres) on free ports, checks
- * that every service reports health UP, and that stopping it leaves no service process behind.
+ * The real devstack (built service jars, embedded Kafka and Postgres) on free ports, shared with
+ * DevstackBrowserJourneyIT ({@link SharedDevstack}): every service reports health UP, tokens,
+ * routes, webhooks and a sync work across the processes; closing it leaves no service process behind.
  */
+@ExtendWith(SharedDevstack.class)
 class DevstackIT {
 
     @Test
-    void startsEveryServiceHealthyAndStopsThemAll() throws IOException {
-        List<HubService> services = HubService.ALL.stream().map(s -> s.onPort(freePort())).toList();
-        var settings = new DevstackSettings(Path.of("..").toAbsolutePath().normalize(), 0, services, Duration.ofMinutes(4));
-        var console = new ByteArrayOutputStream();
-
-        List<ServiceProcess> processes;
-        try (Devstack devstack = Devstack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8))) {
-            processes = devstack.services();
-            assertThat(processes).hasSize(HubService.ALL.size())
-                    .allSatisfy(process -> assertThat(process.health()).as(process.service().module()).isEqualTo("UP"));
-            assertThat(console.toString(StandardCharsets.UTF_8))
-                    .contains(devstack.kafkaBootstrapServers())
-                    .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service", "gateway");
-            String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
-            theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(services, token);
-            aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
-            aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(services, token);
-        }
-
-        await("every service process ended").atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(processes).noneMatch(ServiceProcess::isAlive));
+    void everyServiceIsHealthyAndWorksWithTheOthers(RunningDevstack devstack) {
+        List<HubService> services = devstack.services();
+        assertThat(devstack.devstack().services()).hasSize(HubService.ALL.size())
+                .allSatisfy(process -> assertThat(process.health()).as(process.service().module()).isEqualTo("UP"));
+        assertThat(devstack.console())
+                .contains(devstack.devstack().kafkaBootstrapServers())
+                .contains("provider-sandbox", "auth-service", "connector-service", "webhook-ingest", "sync-worker", "mapping-service", "gateway");
+        String token = aTokenFromAuthServiceIsAcceptedByAnotherService(services);
+        theGatewayRoutesScriptsAndSignsBrowsersInAtAuthService(services, token);
+        aWebhookSignedWithAConnectionsSecretIsAcceptedByIngest(services, token);
+        aSyncNowBringsTheSandboxsJiraIssuesIntoTheTaskApi(services, token);
     }
 
     /** Sign up and in at auth-service; mapping-service verifies the token against auth-service's JWKS over HTTP. */
@@ -213,13 +201,5 @@ class DevstackIT {
     private static WebTestClient client(List<HubService> services, String module) {
         int port = services.stream().filter(s -> s.module().equals(module)).findFirst().orElseThrow().port();
         return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

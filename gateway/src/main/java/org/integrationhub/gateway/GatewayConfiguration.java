@@ -4,7 +4,6 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.List;
 import org.integrationhub.gateway.edge.EdgeSecurity;
-import org.integrationhub.gateway.edge.RequestIds;
 import org.integrationhub.gateway.edge.SignInLimit;
 import org.integrationhub.gateway.session.SessionCookies;
 import org.integrationhub.gateway.session.SessionRevocations;
@@ -39,19 +38,14 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RequestIds requestIds() {
-        return new RequestIds();
-    }
-
-    @Bean
     SignInLimit signInLimit(GatewaySettings settings, Clock clock) {
         return new SignInLimit(settings.signInLimit(), clock);
     }
 
     /** Replaces service-support's chain, which would deny the UI's paths (it backs off from this bean). */
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SessionCookies sessions) {
-        return EdgeSecurity.chain(http, sessions);
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, SessionCookies sessions, GatewaySettings settings) {
+        return EdgeSecurity.chain(http, sessions, settings.oauthConsentOrigins());
     }
 
     @Bean

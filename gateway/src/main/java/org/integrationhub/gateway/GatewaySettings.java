@@ -8,11 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The gateway's configuration ({@code hub.gateway.*}): where each service is, the time limits for
- * their answers, the browser session cookie and its keys, and how many sign-in attempts one
- * address may make in a window.
+ * their answers, the browser session cookie and its keys, how many sign-in attempts one
+ * address may make in a window, and the origins of the OAuth providers' consent pages (which the
+ * CSP's {@code form-action} must allow, since the "Connect" forms are redirected there).
  */
 @ConfigurationProperties("hub.gateway")
-public record GatewaySettings(Services services, Timeouts timeouts, Session session, SignInLimit signInLimit) {
+public record GatewaySettings(Services services, Timeouts timeouts, Session session, SignInLimit signInLimit,
+        List<String> oauthConsentOrigins) {
+
+    public GatewaySettings {
+        oauthConsentOrigins = oauthConsentOrigins == null ? List.of() : List.copyOf(oauthConsentOrigins);
+    }
 
     /** Base addresses of the services the gateway routes to and the web UI calls. */
     public record Services(URI auth, URI connector, URI webhooks, URI tasks, URI mappings) {

@@ -66,6 +66,28 @@ final class Browser {
         return result;
     }
 
+    /** A multipart form (a file upload): text fields, and a file part named {@code fileField} with that content. */
+    EntityExchangeResult<byte[]> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, String content) {
+        org.springframework.http.client.MultipartBodyBuilder parts = new org.springframework.http.client.MultipartBodyBuilder();
+        fields.forEach(parts::part);
+        if (csrfToken != null && !fields.containsKey("_csrf")) {
+            parts.part("_csrf", csrfToken);
+        }
+        if (fileField != null) {
+            parts.part(fileField, new org.springframework.core.io.ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+                @Override
+                public String getFilename() {
+                    return fileName;
+                }
+            }).contentType(MediaType.parseMediaType("text/csv"));
+        }
+        EntityExchangeResult<byte[]> result = http.post().uri(path).cookies(c -> cookies.forEach(c::add))
+                .contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(parts.build()).exchange()
+                .expectBody().returnResult();
+        remember(result);
+        return result;
+    }
+
     /** Opens the sign-in page, then signs in with the form. */
     EntityExchangeResult<byte[]> signIn(String email, String password) {
         get("/ui/login");

@@ -3,26 +3,16 @@ package org.integrationhub.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.logging.Level;
+import org.integrationhub.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,8 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real headless Chromium (Debian's chromium and chromedriver) walks the UI against stubbed
- * services: sign in, watch a sync's progress update through htmx without a reload, open a task's
- * raw payload, disconnect after confirming, sign out; with no console error (a CSP violation would be one). Screenshots go to
+ * services: sign in, watch a sync's progress update through htmx without a reload, generate and save a webhook
+ * secret (the browser refuses one too short), open a task's raw payload, disconnect after confirming, sign out;
+ * with no console error (a CSP violation would be one). Screenshots go to
  * {@code target/screenshots}. Skips, saying so, when chromium or chromedriver is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -44,6 +35,7 @@ class BrowserJourneyIT {
     @LocalServerPort
     private int port;
 
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
 
     @DynamicPropertySource
@@ -51,30 +43,10 @@ class BrowserJourneyIT {
         Stubs.register(registry);
     }
 
-    private static Path installed(String environmentVariable, String... candidates) {
-        String configured = System.getenv(environmentVariable);
-        if (configured != null && Files.isExecutable(Path.of(configured))) {
-            return Path.of(configured);
-        }
-        return java.util.Arrays.stream(candidates).map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
     @BeforeEach
     void startChromium() {
-        Path chromium = installed("CHROMIUM_PATH", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path driver = installed("CHROMEDRIVER_PATH", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
-        if (chromium == null || driver == null) {
-            String message = "SKIPPED BrowserJourneyIT: Chromium or chromedriver is not installed "
-                    + "(apt-get install -y chromium chromium-driver; .ci/run does this)";
-            System.out.println(message);
-            Assumptions.abort(message);
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1300");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        chromium = HeadlessChromium.startOrSkip("BrowserJourneyIT", SCREENSHOTS);
+        browser = chromium.driver();
 
         Stubs.resetAll();
         Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + BrowserSessionIT.TOKEN
@@ -82,6 +54,7 @@ class BrowserJourneyIT {
         Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION + "\",\"type\":\"jira\","
                 + "\"displayName\":\"Acme Jira\",\"baseUrl\":\"https://acme.atlassian.net\",\"primary\":true,\"status\":\"active\",\"errorCount\":0}]}");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION + "/sync-runs", 200, "{\"data\":[]}");
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, UiPagesIT.ALL_FOUR_PROVIDERS);
         Stubs.CONNECTOR.answer("POST /api/integrations/" + CONNECTION + "/sync-now", 202, "{\"data\":{\"status\":\"queued\",\"syncRunId\":\"r1\"}}");
         Stubs.TASKS.answer("GET /api/external-tasks", 200, "{\"data\":[{\"id\":\"" + TASK + "\",\"system\":\"jira\",\"key\":\"PROJ-7\","
                 + "\"title\":\"Add webhook retries\",\"status\":\"In Review\"}],\"page\":{\"number\":0,\"size\":25,\"totalElements\":1,\"totalPages\":1}}");
@@ -100,23 +73,35 @@ class BrowserJourneyIT {
                 + "\\\"Grace Hopper\\\"}}}\"}}");
         Stubs.CONNECTOR.answer("GET /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\",\"displayName\":\"Acme Jira\"}}");
         Stubs.CONNECTOR.answer("DELETE /api/integrations/" + CONNECTION, 204, "");
+        Stubs.TASKS.answer("GET /api/external-tasks/stats", 200, "{\"data\":{\"total\":1,\"byStatus\":[{\"value\":\"In Review\",\"count\":1}],"
+                + "\"bySystem\":[{\"value\":\"jira\",\"count\":1}],\"byConnection\":[{\"connectionId\":\"" + CONNECTION
+                + "\",\"system\":\"jira\",\"count\":1}],\"assignment\":{\"mapped\":0,\"unmapped\":1,\"unassigned\":0}}}");
+        Stubs.CONNECTOR.answer("GET /api/integrations/sync-activity", 200, "{\"data\":{\"from\":\"2026-11-22\",\"to\":\"2026-11-23\","
+                + "\"days\":[{\"day\":\"2026-11-22\",\"runs\":2,\"succeeded\":1,\"failed\":1,\"active\":0,\"itemsSeen\":200},"
+                + "{\"day\":\"2026-11-23\",\"runs\":1,\"succeeded\":1,\"failed\":0,\"active\":0,\"itemsSeen\":1000}]}}");
+        Stubs.WEBHOOKS.answer("GET /api/webhooks/stats", 200, "{\"data\":{\"since\":\"2026-11-23T08:00:00Z\",\"counts\":"
+                + "[{\"provider\":\"jira\",\"outcome\":\"accepted\",\"deliveries\":12}]}}");
     }
 
     @AfterEach
     void stopChromium() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
-    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() throws IOException {
+    void aPersonSignsInWatchesASyncFinishOpensATasksPayloadDisconnectsAndSignsOut() {
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
         browser.findElement(By.id("email")).sendKeys("ada@example.com");
         browser.findElement(By.id("password")).sendKeys("correct horse battery staple");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
 
+        await("the overview page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/overview"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("1 tasks", "Sync activity", "accepted");
+        screenshot("overview");
+        browser.findElement(By.linkText("Integrations")).click();
         await("the integrations page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/integrations"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Jira", "active");
         await("the latest run loaded by htmx").atMost(Duration.ofSeconds(10)).ignoreExceptions()
@@ -136,6 +121,41 @@ class BrowserJourneyIT {
         await("progress updates without a reload until the run succeeded").atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> browser.findElement(By.id("progress-" + CONNECTION)).getText().contains("succeeded: 1000 seen, 1000 applied"));
         assertThat(browser.getCurrentUrl()).endsWith("/ui/integrations");
+
+        // copy.js reveals the copy buttons (hidden without script) and copies the webhook URL
+        var copy = browser.findElement(By.cssSelector("button.copy[data-copy='webhook-" + CONNECTION + "']"));
+        assertThat(copy.isDisplayed()).isTrue();
+        copy.click();
+        await("the copy button says it copied").atMost(Duration.ofSeconds(5)).until(() -> copy.getText().equals("Copied"));
+
+        // a new webhook secret, generated in the browser (copy.js, crypto.getRandomValues), sent once in the PATCH, never shown back
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION
+                + "\",\"hasWebhookSecret\":true,\"revision\":2}}");
+        browser.findElement(By.cssSelector("details.settings summary")).click();
+        var secretField = browser.findElement(By.id("secret-" + CONNECTION));
+        assertThat(secretField.getAttribute("type")).isEqualTo("password");
+        secretField.sendKeys("too-short");
+        browser.findElement(By.cssSelector("button[aria-label='Save the new webhook secret of Acme Jira']")).click();
+        assertThat(secretField.getAttribute("validationMessage")).as("the browser refuses a short secret in words").isNotBlank();
+        assertThat(Stubs.CONNECTOR.received()).extracting(DownstreamStub.Received::method).doesNotContain("PATCH");
+
+        var copySecret = browser.findElement(By.cssSelector("button.copy[data-copy='secret-" + CONNECTION + "']"));
+        assertThat(copySecret.isDisplayed()).as("nothing to copy before Generate").isFalse();
+        browser.findElement(By.cssSelector("button[aria-label='Generate a webhook secret for Acme Jira']")).click();
+        String generated = secretField.getAttribute("value");
+        assertThat(generated).as("32 random bytes, base64url").matches("[A-Za-z0-9_-]{43}");
+        assertThat(secretField.getAttribute("type")).as("shown, to be entered at the provider").isEqualTo("text");
+        assertThat(copySecret.isDisplayed()).isTrue();
+        copySecret.click();
+        await("the secret's copy button says it copied").atMost(Duration.ofSeconds(5)).until(() -> copySecret.getText().equals("Copied"));
+        browser.findElement(By.cssSelector("button[aria-label='Save the new webhook secret of Acme Jira']")).click();
+        await("the secret is saved").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.findElement(By.id("settings-" + CONNECTION)).getText().contains("New webhook secret saved."));
+        DownstreamStub.Received patched = Stubs.CONNECTOR.receivedOn("/api/integrations/" + CONNECTION).stream()
+                .filter(r -> r.method().equals("PATCH")).findFirst().orElseThrow();
+        assertThat(patched.bodyText()).isEqualTo("{\"webhookSecret\":\"" + generated + "\"}");
+        assertThat(browser.findElement(By.id("settings-" + CONNECTION)).getText()).doesNotContain(generated);
+        screenshot("integrations-new-webhook-secret");
 
         browser.findElement(By.linkText("Tasks")).click();
         browser.findElement(By.linkText("PROJ-7")).click();
@@ -161,13 +181,55 @@ class BrowserJourneyIT {
         browser.get("http://localhost:" + port + "/ui/integrations");
         assertThat(browser.getCurrentUrl()).endsWith("/ui/login");
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
-        assertThat(errors).as("console errors and warnings (CSP violations among them)").isEmpty();
+        assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings (CSP violations among them)").isEmpty();
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    @Test
+    void anOperatorUsesTheOperatorAndPeoplePagesOnANarrowScreenWithTheKeyboard() {
+        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + OpsPageIT.OPS_TOKEN
+                + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
+        Stubs.TASKS.answer("GET /api/ops/health", 404, "{\"status\":404}");
+        Stubs.TASKS.answer("GET /api/ops/lag", 200, "{\"data\":{\"at\":\"2026-11-23T10:00:00Z\",\"lag\":[{\"group\":\"sync-worker.apply\","
+                + "\"topic\":\"integration.task-observations\",\"partition\":0,\"committed\":5,\"end\":8,\"lag\":3}],"
+                + "\"deadLetters\":[{\"topic\":\"integration.task-observations-dlt\",\"records\":1}]}}");
+        Stubs.TASKS.answer("GET /api/ops/dead-letters", 200, "{\"data\":[{\"dltTopic\":\"integration.task-observations-dlt\",\"partition\":0,"
+                + "\"offset\":3,\"key\":\"org:jira:10007\",\"originalTopic\":\"integration.task-observations\",\"originalPartition\":0,"
+                + "\"originalOffset\":7,\"deadLetteredAt\":\"2026-11-23T10:00:00Z\",\"reason\":\"value too long\",\"handled\":null}]}");
+        Stubs.TASKS.answer("GET /api/ops/replays", 200, "{\"data\":[]}");
+        Stubs.TASKS.answer("GET /api/external-tasks/assignees", 200, "{\"data\":[{\"system\":\"jira\",\"externalUserId\":\"acc-1\","
+                + "\"displayName\":\"Grace Hopper\",\"taskCount\":7,\"mapped\":false}]}");
+        Stubs.MAPPINGS.answer("GET /api/external-user-mappings", 200, "{\"data\":[],\"page\":{\"number\":0,\"size\":50,\"totalElements\":0,\"totalPages\":0}}");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        browser.get("http://localhost:" + port + "/ui/login");
+        browser.findElement(By.id("email")).sendKeys("ada@example.com");
+        browser.findElement(By.id("password")).sendKeys("correct horse battery staple", org.openqa.selenium.Keys.ENTER);
+        await("the overview page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/overview"));
+
+        browser.findElement(By.linkText("Operations")).click();
+        await("the operator page").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/ops"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("sync-worker.apply", "value too long", "No replays");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).as("no sideways scrolling of the page").isLessThanOrEqualTo(0L);
+        screenshot("ops-narrow");
+
+        browser.get("http://localhost:" + port + "/ui/people");
+        var resource = browser.findElement(By.id("map-0"));
+        resource.sendKeys("6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f");
+        resource.sendKeys(org.openqa.selenium.Keys.TAB);
+        assertThat(browser.switchTo().activeElement().getText()).as("the Map button follows its field").isEqualTo("Map");
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth")).as("no sideways scrolling of the page").isLessThanOrEqualTo(0L);
+        screenshot("people-narrow");
+        Stubs.MAPPINGS.answer("POST /api/external-user-mappings", 201, "{\"data\":{}}");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        await("mapped").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/ui/people?added"));
+        assertThat(Stubs.MAPPINGS.receivedOn("/api/external-user-mappings").stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow()
+                .bodyText()).contains("\"externalUserId\":\"acc-1\"", "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(chromium.consoleWarningsAndErrors()).as("console errors and warnings (CSP violations among them)").isEmpty();
+    }
+
+    private void screenshot(String name) {
+        chromium.screenshot(name);
     }
 }

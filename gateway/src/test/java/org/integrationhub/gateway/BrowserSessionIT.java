@@ -2,17 +2,10 @@ package org.integrationhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
@@ -20,33 +13,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
  * gateway relays it as a bearer token, browser state changes need the CSRF token, and signing
  * out makes the cookie worthless.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserSessionIT {
+class BrowserSessionIT extends UiPageTest {
 
     static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmVkLWJ5LWF1dGg";
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        Stubs.register(registry);
-    }
-
-    @BeforeEach
-    void authServiceSignsIn() {
-        Stubs.resetAll();
-        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"Bearer\","
-                + "\"expiresIn\":900,\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
-    }
-
-    private Browser signedIn() {
-        Browser browser = new Browser(port);
-        EntityExchangeResult<byte[]> result = browser.signIn("ada@example.com", "correct horse battery staple");
-        assertThat(result.getStatus().value()).isEqualTo(303);
-        assertThat(result.getResponseHeaders().getLocation()).hasToString("/ui/integrations");
-        return browser;
-    }
 
     @Test
     void signingInKeepsTheTokenInASealedHttpOnlyCookieTheBrowserCannotRead() {

@@ -54,6 +54,7 @@ class GatewayIT {
             "/api/integrations/7/sync-runs, connector",
             "/api/oauth/jira/callback?code=c&state=s, connector",
             "/webhooks/jira/6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f, webhooks",
+            "/api/webhooks/stats, webhooks",
             "/api/external-tasks?size=2, tasks",
             "/api/external-tasks/42, tasks",
             "/api/ops/lag, tasks",
@@ -150,7 +151,8 @@ class GatewayIT {
         for (String path : new String[] {"/ui/login", "/api/external-tasks"}) {
             http().get().uri(path).exchange()
                     .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                            .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'")
+                            .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'",
+                                    "form-action 'self' https://auth.atlassian.com https://github.com https://slack.com;")
                             .doesNotContain("unsafe-inline", "unsafe-eval"))
                     .expectHeader().valueEquals("X-Frame-Options", "DENY")
                     .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")

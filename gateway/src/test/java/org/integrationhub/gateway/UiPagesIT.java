@@ -2,75 +2,20 @@ package org.integrationhub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The web UI's pages, rendered by the gateway from what the (stubbed) services answer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UiPagesIT {
+class UiPagesIT extends UiPageTest {
 
     private static final String CONNECTION = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f";
     private static final String TASK = "0b6e1a52-5f7e-4c57-9a34-8c1d2e3f4a5b";
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        Stubs.register(registry);
-    }
-
-    @BeforeEach
-    void authServiceSignsIn() {
-        Stubs.resetAll();
-        Stubs.AUTH.answer("POST /api/auth/login", 200, "{\"data\":{\"accessToken\":\"" + BrowserSessionIT.TOKEN
-                + "\",\"expiresAt\":\"" + Instant.now().plus(15, ChronoUnit.MINUTES) + "\"}}");
-    }
-
-    private Browser signedIn() {
-        Browser browser = new Browser(port);
-        browser.signIn("ada@example.com", "correct horse battery staple");
-        return browser;
-    }
-
-    private static String page(EntityExchangeResult<byte[]> result, int status) {
-        assertThat(result.getStatus().value()).as(Browser.html(result)).isEqualTo(status);
-        return Browser.html(result);
-    }
-
-    /** Every visible form control has a label that names it (label for=id), or an aria-label. */
-    static void assertEveryControlIsLabelled(String html) {
-        Set<String> labelled = new HashSet<>();
-        Matcher labels = Pattern.compile("<label for=\"([^\"]+)\"").matcher(html);
-        while (labels.find()) {
-            labelled.add(labels.group(1));
-        }
-        Matcher controls = Pattern.compile("<(input|select|textarea)\\b([^>]*)>").matcher(html);
-        while (controls.find()) {
-            String attributes = controls.group(2);
-            if (attributes.contains("type=\"hidden\"")) {
-                continue;
-            }
-            Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(attributes);
-            assertThat(id.find() && labelled.contains(id.group(1))).as("a label for " + controls.group()).isTrue();
-        }
-        Matcher buttons = Pattern.compile("<button\\b[^>]*>([^<]*)</button>").matcher(html);
-        while (buttons.find()) {
-            assertThat(buttons.group(1).isBlank() && !buttons.group().contains("aria-label")).as("a named button " + buttons.group()).isFalse();
-        }
-    }
+    static final String ALL_FOUR_PROVIDERS = "{\"data\":[{\"provider\":\"confluence\",\"name\":\"Confluence\"},"
+            + "{\"provider\":\"github\",\"name\":\"GitHub\"},{\"provider\":\"jira\",\"name\":\"Jira\"},"
+            + "{\"provider\":\"slack\",\"name\":\"Slack\"}]}";
 
     @Test
     void signInAndSignUpPagesHaveLabelledFieldsAFormTokenAndNoInlineScript() {
@@ -113,7 +58,7 @@ class UiPagesIT {
         for (String path : new String[] {"/ui/integrations", "/ui/tasks", "/ui/tasks/" + TASK}) {
             new Browser(port).http().get().uri(path).exchange().expectStatus().isSeeOther().expectHeader().location("/ui/login");
         }
-        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/integrations");
+        new Browser(port).http().get().uri("/").exchange().expectStatus().isSeeOther().expectHeader().location("/ui/overview");
     }
 
     @Test
@@ -132,6 +77,157 @@ class UiPagesIT {
                 "/webhooks/jira/" + CONNECTION, "href=\"/ui/integrations/" + CONNECTION + "/disconnect\"")
                 .doesNotContain(BrowserSessionIT.TOKEN);
         assertEveryControlIsLabelled(html);
+    }
+
+    @Test
+    void integrationsOfferOAuthForTheConfiguredProvidersSettingsAWebhookSecretFieldAndCopyButtonsWithoutInlineScript() {
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, ALL_FOUR_PROVIDERS);
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[{\"id\":\"" + CONNECTION + "\",\"type\":\"jira\",\"auth\":\"api_token\","
+                + "\"displayName\":\"Acme Jira\",\"baseUrl\":\"https://acme.atlassian.net\",\"projectKeys\":[\"PROJ\",\"OPS\"],"
+                + "\"jqlFilter\":\"status != Done\",\"pollingEnabled\":true,\"enabled\":true,\"status\":\"active\",\"errorCount\":0,"
+                + "\"hasWebhookSecret\":true}]}");
+
+        String html = page(signedIn().get("/ui/integrations"), 200);
+
+        for (String provider : new String[] {"jira", "confluence", "github", "slack"}) {
+            assertThat(html).contains("action=\"/ui/integrations/connect/" + provider + "\"");
+        }
+        assertThat(html).contains("Connect Jira", "Connect Confluence", "Connect GitHub", "Connect Slack",
+                "action=\"/ui/integrations/" + CONNECTION + "/settings\"", "value=\"PROJ, OPS\"", "value=\"status != Done\"",
+                "id=\"polling-" + CONNECTION + "\" name=\"pollingEnabled\" checked", "action=\"/ui/integrations/" + CONNECTION + "/api-token\"",
+                "action=\"/ui/integrations/" + CONNECTION + "/webhook-secret\"", "New webhook secret (at least 24 characters)",
+                "id=\"secret-" + CONNECTION + "\" name=\"webhookSecret\" type=\"password\" autocomplete=\"off\"", "minlength=\"24\"",
+                "data-generate=\"secret-" + CONNECTION + "\"", "data-copy=\"webhook-" + CONNECTION + "\"",
+                "<script src=\"/js/copy.js\" defer></script>")
+                .doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|onclick=");
+        assertEveryControlIsLabelled(html);
+        new Browser(port).http().get().uri("/js/copy.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript");
+    }
+
+    @Test
+    void onlyProvidersWithAnOAuthAppGetAConnectButton() {
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[]}");
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, "{\"data\":[{\"provider\":\"github\",\"name\":\"GitHub\"}]}");
+        Browser browser = signedIn();
+
+        String html = page(browser.get("/ui/integrations"), 200);
+
+        assertThat(Stubs.CONNECTOR.receivedOn("/api/oauth/providers")).singleElement()
+                .satisfies(asked -> assertThat(asked.header("Authorization")).isEqualTo("Bearer " + BrowserSessionIT.TOKEN));
+        assertThat(html).contains("action=\"/ui/integrations/connect/github\"", "Connect GitHub")
+                .doesNotContain("/ui/integrations/connect/jira", "/ui/integrations/connect/confluence", "/ui/integrations/connect/slack",
+                        "Connect Slack", "Connect Confluence");
+
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, "{\"data\":[]}");
+        assertThat(page(browser.get("/ui/integrations"), 200)).doesNotContain("/ui/integrations/connect/")
+                .contains("no OAuth app set up for any provider yet");
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 404, "{\"status\":404}");
+        assertThat(page(browser.get("/ui/integrations"), 200)).as("a connector-service that cannot say offers no button")
+                .doesNotContain("/ui/integrations/connect/");
+    }
+
+    @Test
+    void anOAuthButtonStartsTheAuthorisationWithThePersonsTokenAndSendsTheBrowserToTheProvider() {
+        String consent = "http://localhost:8090/github/web/login/oauth/authorize?client_id=sandbox-github-client&state=abc";
+        Stubs.CONNECTOR.answer("POST /api/integrations/github/authorize", 200, "{\"data\":{\"authorizationUrl\":\"" + consent + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        EntityExchangeResult<byte[]> result = browser.postForm("/ui/integrations/connect/github", Map.of());
+
+        assertThat(result.getStatus().value()).isEqualTo(303);
+        assertThat(result.getResponseHeaders().getLocation()).hasToString(consent);
+        DownstreamStub.Received started = Stubs.CONNECTOR.receivedOn("/api/integrations/github/authorize").get(0);
+        assertThat(started.method()).isEqualTo("POST");
+        assertThat(started.header("Authorization")).isEqualTo("Bearer " + BrowserSessionIT.TOKEN);
+    }
+
+    @Test
+    void anOAuthProviderTheHubHasNoAppForIsExplainedInWords() {
+        Stubs.CONNECTOR.answer("POST /api/integrations/slack/authorize", 404, "{\"status\":404,\"code\":\"provider_not_found\"}");
+        Stubs.CONNECTOR.answer("GET /api/integrations", 200, "{\"data\":[]}");
+        Stubs.CONNECTOR.answer("GET /api/oauth/providers", 200, "{\"data\":[{\"provider\":\"jira\",\"name\":\"Jira\"}]}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        assertThat(page(browser.postForm("/ui/integrations/connect/slack", Map.of()), 404))
+                .contains("Slack is not set up on this hub", "Connect Jira").doesNotContain("Connect Slack");
+        assertThat(page(browser.postForm("/ui/integrations/connect/dropbox", Map.of()), 404)).contains("There is no provider called that.");
+        assertThat(Stubs.CONNECTOR.receivedOn("/api/integrations/dropbox/authorize")).isEmpty();
+    }
+
+    @Test
+    void settingsArePatchedAtConnectorServiceAndARefusalIsShownInWords() {
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/settings", Map.of("displayName", "Ops Jira",
+                "projectKeys", "OPS, PROJ", "jqlFilter", "", "enabled", "on")), 200)).contains("Settings saved.");
+
+        assertThat(Stubs.CONNECTOR.last().method()).isEqualTo("PATCH");
+        assertThat(Stubs.CONNECTOR.last().bodyText()).isEqualTo(
+                "{\"displayName\":\"Ops Jira\",\"projectKeys\":[\"OPS\",\"PROJ\"],\"jqlFilter\":\"\",\"pollingEnabled\":false,\"enabled\":true}");
+
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 400, "{\"status\":400,\"code\":\"validation_failed\","
+                + "\"detail\":\"Some fields are invalid.\",\"errors\":[{\"field\":\"projectKeys\",\"message\":\"must be jira project keys like PROJ\"}]}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/settings", Map.of("projectKeys", "acme/api")), 200))
+                .contains("Not saved: Some fields are invalid. projectKeys: must be jira project keys like PROJ");
+    }
+
+    @Test
+    void aNewApiTokenIsSentButNeverShownBack() {
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION + "\"}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        String html = page(browser.postForm("/ui/integrations/" + CONNECTION + "/api-token", Map.of("apiToken", "the-new-api-token")), 200);
+
+        assertThat(html).contains("New API token saved.").doesNotContain("the-new-api-token");
+        assertThat(Stubs.CONNECTOR.last().bodyText()).isEqualTo("{\"apiToken\":\"the-new-api-token\"}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/api-token", Map.of("apiToken", "")), 200))
+                .contains("Not saved: enter the new API token.");
+    }
+
+    @Test
+    void aWebhookSecretThePersonChoseIsPatchedAndNeverShownBack() {
+        String chosen = "Zq3-generated-in-the-browser-xY9_kL2mN5pR8t";
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 200, "{\"data\":{\"id\":\"" + CONNECTION
+                + "\",\"hasWebhookSecret\":true,\"revision\":4}}");
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+
+        String html = page(browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of("webhookSecret", chosen)), 200);
+
+        assertThat(html).contains("New webhook secret saved.", "Enter the same secret in the provider&#39;s webhook settings")
+                .doesNotContain(chosen).doesNotContain("<html");
+        DownstreamStub.Received patched = Stubs.CONNECTOR.last();
+        assertThat(patched.method()).isEqualTo("PATCH");
+        assertThat(patched.pathAndQuery()).isEqualTo("/api/integrations/" + CONNECTION);
+        assertThat(patched.bodyText()).isEqualTo("{\"webhookSecret\":\"" + chosen + "\"}");
+
+        Stubs.CONNECTOR.answer("PATCH /api/integrations/" + CONNECTION, 400, "{\"status\":400,"
+                + "\"code\":\"validation_failed\",\"detail\":\"Some fields are invalid.\",\"errors\":[{\"field\":\"webhookSecret\","
+                + "\"message\":\"a Slack connection has no webhook secret of its own\"}]}");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of("webhookSecret", chosen)), 200))
+                .contains("Not saved: Some fields are invalid. webhookSecret: a Slack connection has no webhook secret of its own")
+                .doesNotContain(chosen);
+    }
+
+    @Test
+    void aTooShortWebhookSecretIsRefusedInWordsWithoutAskingConnectorService() {
+        Browser browser = signedIn();
+        browser.get("/ui/integrations");
+        int before = Stubs.CONNECTOR.received().size();
+
+        String html = page(browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of("webhookSecret", "hunter2")), 200);
+
+        assertThat(html).contains("Not saved: the webhook secret must be 24 to 256 characters long (it has 7).", "Use Generate")
+                .doesNotContain("hunter2");
+        assertThat(page(browser.postForm("/ui/integrations/" + CONNECTION + "/webhook-secret", Map.of()), 200))
+                .contains("must be 24 to 256 characters long (it has 0)");
+        assertThat(Stubs.CONNECTOR.received()).hasSize(before);
     }
 
     @Test
@@ -273,10 +369,11 @@ class UiPagesIT {
                 + "\"page\":{\"number\":1,\"size\":25,\"totalElements\":60,\"totalPages\":3}}");
         Browser browser = signedIn();
 
-        String html = page(browser.get("/ui/tasks?system=jira&status=In Review&page=1"), 200);
+        String html = page(browser.get("/ui/tasks?system=jira&status=In Review&mapped=false&page=1"), 200);
 
         assertThat(Stubs.TASKS.last().pathAndQuery()).startsWith("/api/external-tasks?")
-                .contains("size=25", "system=jira", "status=In%20Review", "page=1");
+                .contains("size=25", "system=jira", "status=In%20Review", "mapped=false", "page=1");
+        assertThat(html).contains("<option value=\"false\" selected=\"selected\">Not mapped yet</option>");
         assertThat(html).contains("PROJ-7", "Add webhook retries", "Grace Hopper", "href=\"/ui/tasks/" + TASK + "\"",
                 "Page 2 of 3 (60 tasks)", "Previous page", "Next page");
         assertEveryControlIsLabelled(html);

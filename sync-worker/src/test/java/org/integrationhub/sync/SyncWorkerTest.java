@@ -76,6 +76,13 @@ public abstract class SyncWorkerTest {
         publish(List.of(observations), 1);
     }
 
+    /** Publishes a user mapping (or, with a null resource, its removal) as mapping-service would. */
+    protected void publishMapping(org.integrationhub.events.UserMappingKey key, org.integrationhub.events.UserMappingChanged changed) {
+        var envelope = EventEnvelope.of(org.integrationhub.events.EventTypes.USER_MAPPING_CHANGED, organisation,
+                "user-mapping:" + changed.mappingId() + ":" + UUID.randomUUID(), changed, java.time.Clock.systemUTC());
+        publisher.publish(Topics.USER_MAPPINGS, key, envelope).block(Duration.ofSeconds(15));
+    }
+
     protected static org.integrationhub.events.TaskKey keyOf(EventEnvelope<TaskObserved> envelope) {
         return new org.integrationhub.events.TaskKey(envelope.orgId(), envelope.payload().system(), envelope.payload().externalId());
     }

@@ -14,6 +14,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -24,10 +28,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * What every hub service must do once it is booted on real Kafka and Postgres: report health
  * UP, serve Prometheus metrics and an OpenAPI document, have migrated its own schema (and only
- * that), and move an envelope through Kafka with its own producer and consumer configuration.
+ * that), put the caller's request id into its log lines and outbound calls, and move an envelope through Kafka with its own producer and consumer configuration.
  * Each service's {@code *ServiceIT} extends this and says what it owns.
  */
 @HubIntegrationTest
+@Import(RequestIdProbe.class)
 public abstract class HubServiceContract {
 
     @LocalServerPort
@@ -41,6 +46,11 @@ public abstract class HubServiceContract {
 
     /** An envelope this service publishes, on its topic, or empty if the service uses no Kafka. */
     protected abstract Optional<RoundTrip<?, ?>> roundTrip();
+
+    /** A hub user token this service accepts; services that verify against other keys than {@link TestTokens} override it. */
+    protected String userToken() {
+        return TestTokens.shared().user(java.util.UUID.randomUUID(), org.integrationhub.events.OrgId.random());
+    }
 
     protected WebTestClient http() {
         return WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build();
@@ -65,6 +75,23 @@ public abstract class HubServiceContract {
         http().get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.openapi").exists();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsAndForwardsTheRequestIdItWasGiven(CapturedOutput output) {
+        String requestId = "contract-" + java.util.UUID.randomUUID();
+        String token = userToken();
+
+        http().get().uri("/api/_request-id").header("X-Request-Id", requestId).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", requestId)
+                .expectBody().jsonPath("$.data.forwarded").isEqualTo(requestId);
+        assertThat(output.getAll().lines().filter(line -> line.contains("request id probe after a thread hop")))
+                .as("the probe's log line").singleElement().asString().contains("[" + requestId + "]");
+
+        http().get().uri("/api/_request-id").header("X-Request-Id", "not plausible: spaces").headers(h -> h.setBearerAuth(token))
+                .exchange().expectHeader().value("X-Request-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.integrationhub.events.IdempotencyKeys;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.WebhookReceived;
+import org.integrationhub.sync.normalise.NormaliseSettings;
 import org.integrationhub.sync.normalise.WebhookNormaliser;
 import org.integrationhub.webhook.verification.GitHubSignature;
 import org.integrationhub.webhook.verification.JiraSignature;
@@ -65,7 +66,7 @@ public class HotPathBenchmarks {
         ConnectionId connection = ConnectionId.random();
         delivery = new WebhookReceived(connection, ExternalSystem.JIRA, "delivery-1", "jira:issue_created",
                 Map.of("X-Atlassian-Webhook-Identifier", "delivery-1"), "application/json", body, Instant.now());
-        normaliser = new WebhookNormaliser();
+        normaliser = new WebhookNormaliser(NormaliseSettings.none());
         TaskObserved observed = normaliser.normalise(delivery).observations().get(0);
         codec = new EventCodec();
         envelope = EventEnvelope.of(EventTypes.TASK_OBSERVED, OrgId.random(),

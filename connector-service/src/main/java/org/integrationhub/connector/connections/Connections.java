@@ -97,6 +97,9 @@ class Connections {
         return repository.findForUpdate(org, id)
                 .switchIfEmpty(Mono.error(new ConnectionProblems.ConnectionNotFound()))
                 .doOnNext(c -> {
+                    if (changes.webhookSecret() != null && c.type() == ExternalSystem.SLACK) {
+                        throw new InvalidField("webhookSecret", "Slack signs its events with the app's signing secret; a Slack connection has no webhook secret of its own");
+                    }
                     if (changes.apiToken() != null && !"api_token".equals(c.authType())) {
                         throw new InvalidField("apiToken", "only an API-token connection has one; connect OAuth connections again instead");
                     }
@@ -111,7 +114,8 @@ class Connections {
                 .map(c -> new Connection(c.id(), c.orgId(), c.type(), c.authType(), or(changes.displayName(), c.displayName()),
                         c.baseUrl(), c.email(), changes.apiToken() == null ? c.apiToken() : vault.seal(id, changes.apiToken()),
                         changes.webhookSecret() == null ? c.webhookSecret() : vault.seal(id, changes.webhookSecret()),
-                        or(changes.projectKeys(), c.projectKeys()), or(changes.jqlFilter(), c.jqlFilter()),
+                        or(changes.projectKeys(), c.projectKeys()),
+                        changes.jqlFilter() == null ? c.jqlFilter() : changes.jqlFilter().isBlank() ? null : changes.jqlFilter().trim(),
                         or(changes.pollingEnabled(), c.pollingEnabled()), or(changes.enabled(), c.enabled()), c.primary(),
                         changes.apiToken() == null ? c.status() : "active", changes.apiToken() == null ? c.lastError() : null,
                         changes.apiToken() == null ? c.errorCount() : 0, c.lastUsedAt(), c.connectedAt(), c.tokenExpiry(),
@@ -119,7 +123,8 @@ class Connections {
                         c.siteUrl()))
                 .flatMap(this::save)
                 .as(transaction::transactional)
-                .doOnNext(c -> log.info("Changed connection {} (revision {})", c.id(), c.revision()))
+                .doOnNext(c -> log.info("Changed connection {} (revision {}{})", c.id(), c.revision(),
+                        changes.webhookSecret() == null ? "" : ", new webhook secret"))
                 .flatMap(c -> changes.projectKeys() != null && "oauth".equals(c.authType()) && c.type() == ExternalSystem.JIRA
                         ? jiraWebhooks.reregister(c.id()).thenReturn(c) : Mono.just(c));
     }

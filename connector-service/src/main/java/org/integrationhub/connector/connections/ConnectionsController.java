@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /api/integrations}: the caller's organisation's connections. Secrets go in, never out:
- * a response says only whether a webhook secret is set.
+ * a response says only whether a webhook secret is set. A webhook secret is chosen by the person (who
+ * types the same value into the provider's webhook settings) and replaced with {@code PATCH {webhookSecret}}:
+ * sealed, stored and announced, so webhook-ingest verifies with it from then on (ADR 0019).
  */
 @RestController
 @RequestMapping(path = "/api/integrations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,6 +43,10 @@ class ConnectionsController {
     private static final String PROJECT_KEY = "[A-Z][A-Z0-9_]{0,9}";
     /** A Jira project key, or a GitHub repository {@code owner/name} (which repositories a GitHub connection syncs). */
     private static final String PROJECT_OR_REPOSITORY = PROJECT_KEY + "|" + Connections.REPOSITORY;
+
+    /** A webhook secret is a long random value: at least this many characters. */
+    private static final int WEBHOOK_SECRET_MIN = 24;
+    private static final String WEBHOOK_SECRET_RULE = "must be between 24 and 256 characters long (a long random value)";
 
     private final Connections connections;
 
@@ -55,7 +61,7 @@ class ConnectionsController {
             @NotBlank @Size(max = 2048) String baseUrl,
             @NotBlank @Email(regexp = ".+@.+\\..+", message = "must be a valid email address") @Size(max = 254) String email,
             @NotBlank @Size(max = 1024) String apiToken,
-            @Size(min = 8, max = 256) String webhookSecret,
+            @Size(min = WEBHOOK_SECRET_MIN, max = 256, message = WEBHOOK_SECRET_RULE) String webhookSecret,
             @Size(max = 50) List<@Pattern(regexp = PROJECT_KEY, message = "must be a Jira project key like PROJ") String> projectKeys,
             @Size(max = 2000) String jqlFilter,
             Boolean pollingEnabled,
@@ -70,7 +76,7 @@ class ConnectionsController {
     record ChangeRequest(
             @Size(min = 1, max = 120) String displayName,
             @Size(min = 1, max = 1024) String apiToken,
-            @Size(min = 8, max = 256) String webhookSecret,
+            @Size(min = WEBHOOK_SECRET_MIN, max = 256, message = WEBHOOK_SECRET_RULE) String webhookSecret,
             @Size(max = 50) List<@Pattern(regexp = PROJECT_OR_REPOSITORY, message = "must be a Jira project key like PROJ or a GitHub repository like owner/repo") String> projectKeys,
             @Size(max = 2000) String jqlFilter,
             Boolean pollingEnabled,

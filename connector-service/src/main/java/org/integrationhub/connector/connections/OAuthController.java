@@ -1,6 +1,7 @@
 package org.integrationhub.connector.connections;
 
 import java.net.URI;
+import java.util.List;
 import org.integrationhub.connector.oauth.ExternalIdentities;
 import org.integrationhub.connector.oauth.OAuthCatalogue;
 import org.integrationhub.connector.oauth.OAuthSettings;
@@ -27,7 +28,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The OAuth flow without a web session. {@code POST /api/integrations/{provider}/authorize} (user
+ * The OAuth flow without a web session. {@code GET /api/oauth/providers} (user JWT) names the providers
+ * with an OAuth app, the ones a UI offers. {@code POST /api/integrations/{provider}/authorize} (user
  * JWT) stores a single-use state bound to the caller's organisation and user (with the PKCE
  * verifier) and answers the provider's authorization URL. {@code GET /api/oauth/callback/{provider}}
  * (the browser coming back, no JWT) takes that state, exchanges the code, reads the external
@@ -60,6 +62,12 @@ class OAuthController {
     }
 
     record AuthorizationView(String authorizationUrl) {
+    }
+
+    /** The providers this hub has an OAuth app for (user JWT): {@code {data: [{provider: "github", name: "GitHub"}, …]}}. */
+    @GetMapping(path = "/api/oauth/providers", produces = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<List<OAuthCatalogue.Offered>> providers() {
+        return ApiResponse.of(catalogue.offered());
     }
 
     @PostMapping(path = "/api/integrations/{provider}/authorize", produces = MediaType.APPLICATION_JSON_VALUE)

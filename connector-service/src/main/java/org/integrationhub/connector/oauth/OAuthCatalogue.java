@@ -1,6 +1,8 @@
 package org.integrationhub.connector.oauth;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -59,6 +61,16 @@ public class OAuthCatalogue {
                 .tokenUri(provider.tokenUri())
                 .clientName(name)
                 .build();
+    }
+
+    /** A provider people can connect: the catalogue's key ({@code github}) and its name ({@code GitHub}). */
+    public record Offered(String provider, String name) {
+    }
+
+    /** The providers with an OAuth app (client credentials), by name: the only ones worth a Connect button. */
+    public List<Offered> offered() {
+        return providers.entrySet().stream().map(entry -> new Offered(entry.getKey(), entry.getValue().name()))
+                .sorted(Comparator.comparing(Offered::name)).toList();
     }
 
     /** A provider that is configured (has client credentials); empty for an unknown or unconfigured one. */

@@ -68,13 +68,14 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
      * slack); {@code family}: atlassian, github or slack (identity lookup); {@code redirectUri}: the
      * exact callback URL registered with the provider; {@code revokedErrors}: the error codes that
      * mean the grant is dead (the connection turns revoked); {@code revocation} and
-     * {@code revocationUri} (may name {@code {clientId}}): how a disconnect ends the grant.
+     * {@code revocationUri} (may name {@code {clientId}}): how a disconnect ends the grant; {@code name}: what
+     * people call it ("GitHub", on the Connect button; {@code system} when not set).
      */
     public record Provider(String system, String family, String clientId, String clientSecret, String authorizationUri,
             String tokenUri, String apiBaseUrl, String redirectUri, List<String> scopes, boolean pkce,
             Map<String, String> authorizeParameters, Map<String, String> tokenRequestHeaders, TokenRequestBody tokenRequestBody,
             TokenResponseFormat tokenResponse,
-            RefreshBehaviour refresh, List<String> revokedErrors, Revocation revocation, String revocationUri) {
+            RefreshBehaviour refresh, List<String> revokedErrors, Revocation revocation, String revocationUri, String name) {
 
         public Provider {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -85,6 +86,7 @@ public record OAuthSettings(String uiRedirectUrl, Duration stateLifetime, Durati
             refresh = refresh == null ? RefreshBehaviour.NONE : refresh;
             revokedErrors = revokedErrors == null ? List.of("invalid_grant") : List.copyOf(revokedErrors);
             revocation = revocation == null || revocationUri == null ? Revocation.NONE : revocation;
+            name = name == null || name.isBlank() ? system : name;
         }
 
         public boolean configured() {

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * Requests a sync (trigger {@code schedule}) for every enabled connection with polling on, once
  * per poll interval. Due connections are claimed with a conditional update of their
  * {@code next_poll_at}, so with several instances each due connection is claimed by one; a
- * connection whose previous run is still pending gets that run back rather than another.
+ * connection whose previous run is still pending gets that run back rather than another. Each
+ * pass then counts the runs in progress ({@link SyncRunsGauge}).
  */
 @Component
 @EnableConfigurationProperties(SyncSettings.class)
@@ -34,13 +35,13 @@ class SyncScheduler implements SmartLifecycle {
     private final Clock clock;
     private final PeriodicPass pass;
 
-    SyncScheduler(DatabaseClient db, SyncRuns runs, SyncSettings settings, Clock clock) {
+    SyncScheduler(DatabaseClient db, SyncRuns runs, SyncRunsGauge inProgress, SyncSettings settings, Clock clock) {
         this.db = db;
         this.runs = runs;
         this.settings = settings;
         this.clock = clock;
         this.pass = new PeriodicPass("Sync scheduler pass", settings.schedulerTick(), settings.schedulerTick(),
-                () -> requestDueSyncs().count());
+                () -> requestDueSyncs().count().then(inProgress.count()));
     }
 
     /** Claims the due connections and requests their syncs; emits each connection this pass claimed. */

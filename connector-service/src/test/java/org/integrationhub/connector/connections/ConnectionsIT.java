@@ -183,6 +183,21 @@ class ConnectionsIT {
     }
 
     @Test
+    void theFlagMovesBackAndForthWhicheverRowPostgresVisitsFirst() {
+        // One UPDATE clears the old flag and sets the new one; a row-by-row unique check failed it whenever the
+        // new primary's row came first in the heap, and every update moves a row to the heap's end.
+        String first = createdId();
+        String second = read(create(jira("third@acme.example", TOKEN)).expectStatus().isCreated().expectBody(), "$.data.id");
+        for (int round = 0; round < 6; round++) {
+            String next = round % 2 == 0 ? second : first;
+            String previous = round % 2 == 0 ? first : second;
+            http().post().uri(PATH + "/" + next + "/primary").exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.data.primary").isEqualTo(true);
+            http().get().uri(PATH + "/" + previous).exchange().expectBody().jsonPath("$.data.primary").isEqualTo(false);
+        }
+    }
+
+    @Test
     void announcesEveryChangeWithoutCredentialsAndATombstoneOnDelete() {
         try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
             String id = createdId();

@@ -240,6 +240,23 @@ class OAuthConnectionsIT {
     }
 
     @Test
+    void namesTheProvidersItHasAnOAuthAppForToASignedInPerson() {
+        api().as(organisation).get().uri("/api/oauth/providers").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data[*].provider").isEqualTo(java.util.List.of("confluence", "github", "jira", "slack"))
+                .jsonPath("$.data[*].name").isEqualTo(java.util.List.of("Confluence", "GitHub", "Jira", "Slack"));
+        refusedWithoutAHubToken(org.springframework.http.HttpMethod.GET, "/api/oauth/providers");
+    }
+
+    @Test
+    void aSlackConnectionHasNoWebhookSecretOfItsOwn() {
+        String id = flow().connected(organisation, "slack");
+        api().as(organisation).patch().uri(ConnectorApi.PATH + "/" + id).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookSecret", "a-slack-secret-that-is-long-enough")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("webhookSecret")
+                .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("signing secret"));
+    }
+
+    @Test
     void anUnknownProviderCannotBeAuthorised() {
         api().as(organisation).post().uri("/api/integrations/myspace/authorize").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("provider_not_found");
@@ -247,7 +264,11 @@ class OAuthConnectionsIT {
 
     @Test
     void authorizeNeedsAHubToken() {
-        WebClient.create("http://localhost:" + port).post().uri("/api/integrations/jira/authorize").exchangeToMono(r -> {
+        refusedWithoutAHubToken(org.springframework.http.HttpMethod.POST, "/api/integrations/jira/authorize");
+    }
+
+    private void refusedWithoutAHubToken(org.springframework.http.HttpMethod method, String path) {
+        WebClient.create("http://localhost:" + port).method(method).uri(path).exchangeToMono(r -> {
             assertThat(r.statusCode().value()).isEqualTo(401);
             return r.releaseBody();
         }).block();

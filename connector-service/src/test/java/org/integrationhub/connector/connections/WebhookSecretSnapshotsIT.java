@@ -27,6 +27,7 @@ import org.integrationhub.testsupport.KafkaProbe;
 import org.integrationhub.testsupport.PostgresEndpoint;
 import org.integrationhub.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -35,6 +36,7 @@ import org.springframework.http.MediaType;
  * its connection (what webhook-ingest opens), never in plaintext, never the vault's ciphertext.
  */
 @HubIntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class WebhookSecretSnapshotsIT {
 
     /** The webhook sealing key of src/test/resources/config/application.yml, as webhook-ingest would hold it. */
@@ -104,6 +106,47 @@ class WebhookSecretSnapshotsIT {
             assertThat(WEBHOOK_INGEST_SEAL.open(connection, changed.webhookSecret())).isEqualTo(newSecret);
             assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(newSecret);
         }
+    }
+
+    @Test
+    void aSecretThePersonChoseReplacesTheOldOneInTheSnapshotButIsNeverAnsweredNorLogged(CapturedOutput output) {
+        String chosen = "typed-into-github-and-the-hub-" + java.util.UUID.randomUUID();
+        try (var probe = KafkaProbe.on(Topics.CONNECTIONS)) {
+            String id = api().createJira(org, "rotate@acme.example");
+            ConnectionId connection = ConnectionId.of(id);
+            api().as(org).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("webhookSecret", chosen)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body)
+                            .doesNotContain(chosen).doesNotContain(ConnectorApi.WEBHOOK_SECRET)
+                            .contains("\"hasWebhookSecret\":true", "\"revision\":2"));
+
+            var snapshots = probe.awaitMatching(r -> connection.equals(r.key()), 2, AT_MOST);
+            SealedSecret announced = snapshots.get(1).envelope().payload().webhookSecret();
+            assertThat(WEBHOOK_INGEST_SEAL.open(connection, announced)).as("what webhook-ingest verifies with from now on")
+                    .isEqualTo(chosen).isNotEqualTo(WEBHOOK_INGEST_SEAL.open(connection, snapshots.get(0).envelope().payload().webhookSecret()));
+            assertThat(new String(snapshots.get(1).raw().value(), StandardCharsets.UTF_8)).doesNotContain(chosen);
+            assertThat(output.getAll()).contains("Changed connection " + id + " (revision 2, new webhook secret)").doesNotContain(chosen);
+        }
+    }
+
+    @Test
+    void aTooShortWebhookSecretIsRefusedInWordsAndChangesNothing() {
+        String id = api().createJira(org, "short@acme.example");
+        api().as(org).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookSecret", "only-23-characters-long")).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("webhookSecret")
+                .jsonPath("$.errors[0].message").isEqualTo("must be between 24 and 256 characters long (a long random value)");
+        api().as(org).get().uri(PATH + "/" + id).exchange().expectStatus().isOk().expectBody().jsonPath("$.data.revision").isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganisationCannotReplaceTheWebhookSecret() {
+        String id = api().createJira(org, "stranger@acme.example");
+        api().as(OrgId.random()).patch().uri(PATH + "/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("webhookSecret", "someone-elses-secret-of-enough-length")).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("connection_not_found");
     }
 
     /** The base64 part of a vault value {@code v1:<keyId>:<base64>}. */

@@ -17,7 +17,7 @@ class TokenResponsesTest {
     private static OAuthSettings.Provider provider(OAuthSettings.TokenResponseFormat format, String... revokedErrors) {
         return new OAuthSettings.Provider("jira", "atlassian", "id", "secret", "https://a/authorize", "https://a/token", "https://api",
                 "http://localhost:8082/api/oauth/callback/jira", List.of("read"), true, Map.of(), Map.of(), null, format,
-                OAuthSettings.RefreshBehaviour.ROTATING, List.of(revokedErrors), null, null);
+                OAuthSettings.RefreshBehaviour.ROTATING, List.of(revokedErrors), null, null, "Jira");
     }
 
     private static final OAuthSettings.Provider ATLASSIAN = provider(OAuthSettings.TokenResponseFormat.OAUTH2, "invalid_grant");

@@ -118,4 +118,33 @@ class SyncRunsIT {
         api().as(org).post().uri(PATH + "/" + disabled + "/sync-now").exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.code").isEqualTo("connection_disabled");
     }
+
+    @Test
+    void syncActivityCountsTheOrganisationsRunsPerDayWithEmptyDaysToo() {
+        String connection = api().createJira(org, "admin@acme.example");
+        String other = api().createJira(org, "other@acme.example");
+        WebTestClient worker = api().asService("sync-worker", SyncController.PROGRESS_SCOPE);
+        String run = read(syncNow(connection).expectStatus().isAccepted(), "$.data.syncRunId");
+        progress(worker, run, Map.of("status", "succeeded", "pages", 3, "itemsSeen", 250, "itemsApplied", 250)).expectStatus().isOk();
+        String failed = read(syncNow(other).expectStatus().isAccepted(), "$.data.syncRunId");
+        progress(worker, failed, Map.of("status", "failed", "pages", 0, "itemsSeen", 0, "itemsApplied", 0, "error", "401")).expectStatus().isOk();
+        syncNow(connection).expectStatus().isAccepted();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        api().as(org).get().uri(PATH + "/sync-activity?days=7").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.to").isEqualTo(today)
+                .jsonPath("$.data.days.length()").isEqualTo(7)
+                .jsonPath("$.data.days[0].runs").isEqualTo(0)
+                .jsonPath("$.data.days[6].day").isEqualTo(today)
+                .jsonPath("$.data.days[6].runs").isEqualTo(3)
+                .jsonPath("$.data.days[6].succeeded").isEqualTo(1)
+                .jsonPath("$.data.days[6].failed").isEqualTo(1)
+                .jsonPath("$.data.days[6].active").isEqualTo(1)
+                .jsonPath("$.data.days[6].itemsSeen").isEqualTo(250);
+        api().as(OrgId.random()).get().uri(PATH + "/sync-activity").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.days.length()").isEqualTo(14)
+                .jsonPath("$.data.days[13].runs").isEqualTo(0);
+        api().as(org).get().uri(PATH + "/sync-activity?days=91").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("days");
+    }
 }

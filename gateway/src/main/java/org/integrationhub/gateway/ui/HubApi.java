@@ -4,9 +4,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.integrationhub.gateway.GatewaySettings;
-import org.integrationhub.gateway.edge.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
+import org.integrationhub.support.web.RequestIds;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -69,15 +70,25 @@ public final class HubApi {
     }
 
     public Mono<Map<String, Object>> post(URI service, String path, Object body, BrowserSession session, String requestId) {
-        return call(http.post().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> {
-                    h.setBearerAuth(session.accessToken());
-                    h.set(RequestIds.HEADER, requestId);
-                }).bodyValue(body), service.toString());
+        return send(HttpMethod.POST, service, path, MediaType.APPLICATION_JSON, body, session, requestId);
+    }
+
+    /** A POST whose body is of another type than JSON (a CSV file, say). */
+    public Mono<Map<String, Object>> post(URI service, String path, MediaType type, Object body, BrowserSession session, String requestId) {
+        return send(HttpMethod.POST, service, path, type, body, session, requestId);
     }
 
     public Mono<Map<String, Object>> put(URI service, String path, Object body, BrowserSession session, String requestId) {
-        return call(http.put().uri(URI.create(service + path)).contentType(MediaType.APPLICATION_JSON)
+        return send(HttpMethod.PUT, service, path, MediaType.APPLICATION_JSON, body, session, requestId);
+    }
+
+    public Mono<Map<String, Object>> patch(URI service, String path, Object body, BrowserSession session, String requestId) {
+        return send(HttpMethod.PATCH, service, path, MediaType.APPLICATION_JSON, body, session, requestId);
+    }
+
+    private Mono<Map<String, Object>> send(HttpMethod method, URI service, String path, MediaType type, Object body,
+            BrowserSession session, String requestId) {
+        return call(http.method(method).uri(URI.create(service + path)).contentType(type)
                 .headers(h -> {
                     h.setBearerAuth(session.accessToken());
                     h.set(RequestIds.HEADER, requestId);

@@ -42,9 +42,13 @@ class IntegrationsController {
             model.addAttribute("notice", "Disconnected.");
         }
         oauthOutcome(exchange.getRequest().getQueryParams(), model);
-        model.addAttribute("webhookBase", UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-                .replacePath("/webhooks/").replaceQuery(null).build().toUriString());
+        model.addAttribute("webhookBase", webhookBase(exchange));
         return pages.signedIn(exchange, signed -> connections(signed, model).thenReturn("integrations"));
+    }
+
+    /** {@code http(s)://<the address the browser used>/webhooks/}: where providers deliver, through this gateway. */
+    static String webhookBase(ServerWebExchange exchange) {
+        return UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("/webhooks/").replaceQuery(null).build().toUriString();
     }
 
     /**
@@ -65,7 +69,7 @@ class IntegrationsController {
         }
     }
 
-    private static final java.util.Map<String, String> PROVIDER_NAMES = java.util.Map.of(
+    static final java.util.Map<String, String> PROVIDER_NAMES = java.util.Map.of(
             "jira", "Jira", "confluence", "Confluence", "github", "GitHub", "slack", "Slack");
 
     @PostMapping("/ui/integrations/{id}/primary")
@@ -90,9 +94,19 @@ class IntegrationsController {
                 signed.session(), signed.requestId()).thenReturn("redirect:/ui/integrations?disconnected"));
     }
 
-    private Mono<Void> connections(Pages.Signed signed, Model model) {
+    /** What the page shows from connector-service: the connections, and the providers it has an OAuth app for. */
+    Mono<Void> connections(Pages.Signed signed, Model model) {
         return api.get(api.services().connector(), "/api/integrations", signed.session(), signed.requestId())
                 .doOnNext(body -> model.addAttribute("connections", ViewData.listIn(body)))
+                .then(oauthProviders(signed, model));
+    }
+
+    /** Connect buttons only for providers with an OAuth app ({@code [{provider, name}]}); none when connector-service cannot say. */
+    private Mono<Void> oauthProviders(Pages.Signed signed, Model model) {
+        return api.get(api.services().connector(), "/api/oauth/providers", signed.session(), signed.requestId())
+                .<List<?>>map(ViewData::listIn)
+                .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 ? Mono.error(refused) : Mono.just(List.of()))
+                .doOnNext(providers -> model.addAttribute("oauthProviders", providers))
                 .then();
     }
 
@@ -170,7 +184,7 @@ class IntegrationsController {
     }
 
     /** " channel: must be a Slack channel…; …" from the problem's {@code errors}, or nothing. */
-    private static String fieldErrors(ServiceAnswered refused) {
+    static String fieldErrors(ServiceAnswered refused) {
         if (!(refused.errors() instanceof List<?> errors)) {
             return "";
         }
@@ -178,7 +192,7 @@ class IntegrationsController {
                 .map(e -> " " + e.get("field") + ": " + e.get("message")).collect(java.util.stream.Collectors.joining(";"));
     }
 
-    private static String notice(Model model, boolean ok, String text) {
+    static String notice(Model model, boolean ok, String text) {
         model.addAttribute("ok", ok);
         model.addAttribute("text", text);
         return "fragments :: notice";

@@ -1,7 +1,7 @@
 package org.integrationhub.gateway.ui;
 
 import java.util.function.Function;
-import org.integrationhub.gateway.edge.RequestIds;
+import org.integrationhub.support.web.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
 import org.integrationhub.gateway.session.SessionCookies;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package org.integrationhub.gateway.ui;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.integrationhub.gateway.edge.RequestIds;
+import org.integrationhub.support.web.RequestIds;
 import org.integrationhub.gateway.session.BrowserSession;
 import org.integrationhub.gateway.session.SessionCookies;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ class SignInController {
 
     @GetMapping("/")
     String home() {
-        return "redirect:/ui/integrations";
+        return "redirect:/ui/overview";
     }
 
     @GetMapping("/ui/login")
@@ -60,7 +60,7 @@ class SignInController {
                     .map(signedIn -> {
                         BrowserSession session = sessions.start(signedIn.accessToken(), signedIn.expiresAt());
                         exchange.getResponse().addCookie(sessions.cookieFor(session));
-                        return "redirect:/ui/integrations";
+                        return "redirect:/ui/overview";
                     })
                     .onErrorResume(ServiceAnswered.class, refused -> refused.status() == 401 || refused.status() == 400
                             ? refuse(exchange, model, HttpStatus.UNAUTHORIZED, "That email address and password do not match an account.")

@@ -15,13 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Tasks pages: the organisation's external tasks with filters (system, connection, status,
- * assignee) and paging, newest source update first; and one task with its provenance and the
+ * assignee, mapped or not) and paging, newest source update first; and one task with its provenance and the
  * provider's raw payload, pretty-printed.
  */
 @Controller
 class TasksController {
 
-    static final List<String> FILTERS = List.of("system", "connectionId", "status", "assignee");
+    static final List<String> FILTERS = List.of("system", "connectionId", "status", "assignee", "mapped");
     private static final int PAGE_SIZE = 25;
 
     private final HubApi api;

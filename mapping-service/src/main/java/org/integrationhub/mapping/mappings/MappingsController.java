@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/external-user-mappings}: create, list, read, replace, delete and batch-create the
+ * {@code /api/external-user-mappings}: create, list, read, replace, delete, batch-create and import (CSV) the
  * caller's organisation's mappings. Another organisation's ids answer 404.
  */
 @RestController
@@ -41,10 +41,14 @@ class MappingsController {
 
     static final String SYSTEMS = "jira|github|slack";
 
-    private final Mappings mappings;
+    static final String TEXT_CSV = "text/csv";
 
-    MappingsController(Mappings mappings) {
+    private final Mappings mappings;
+    private final MappingImport imports;
+
+    MappingsController(Mappings mappings, MappingImport imports) {
         this.mappings = mappings;
+        this.imports = imports;
     }
 
     record MappingRequest(
@@ -59,6 +63,13 @@ class MappingsController {
     }
 
     record BatchRequest(@NotEmpty @Size(max = Mappings.MAX_BATCH) List<@Valid @NotNull MappingRequest> items) {
+    }
+
+    /** One line of an imported file and the mapping stored for it. */
+    record ImportedRow(int line, MappingView mapping) {
+    }
+
+    record ImportView(int created, List<ImportedRow> rows) {
     }
 
     record MappingView(UUID id, String externalSystem, String externalEmail, String externalUserId, UUID resourceId,
@@ -109,5 +120,17 @@ class MappingsController {
             @Valid @RequestBody BatchRequest request) {
         return mappings.createAll(caller.orgId(), request.items().stream().map(MappingRequest::toDraft).toList())
                 .map(created -> ApiResponse.of(created.stream().map(MappingView::of).toList()));
+    }
+
+    /**
+     * A CSV file of mappings ({@link MappingsCsv}), stored all together or not at all; refusals
+     * name each bad row by its line (the header is line 1).
+     */
+    @PostMapping(path = "/import", consumes = TEXT_CSV)
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ApiResponse<ImportView>> importCsv(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestBody(required = false) String csv) {
+        return imports.importCsv(caller.orgId(), csv == null ? "" : csv).map(imported -> ApiResponse.of(new ImportView(imported.size(),
+                imported.stream().map(row -> new ImportedRow(row.line(), MappingView.of(row.mapping()))).toList())));
     }
 }

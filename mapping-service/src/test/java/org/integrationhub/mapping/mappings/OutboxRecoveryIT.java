@@ -39,8 +39,8 @@ class OutboxRecoveryIT extends MappingApiTest {
 
             try (var restarted = new SpringApplicationBuilder(MappingServiceApplication.class)
                     .initializers(new RealInfrastructureInitializer())
-                    .properties("server.port=0", "hub.outbox.relay-enabled=true")
-                    .run()) {
+                    // command-line arguments: builder properties are only defaults, and application.yml's 8085 beat them
+                    .run("--server.port=0", "--hub.outbox.relay-enabled=true")) {
                 probe.awaitMatching(r -> r.key().orgId().equals(org), 3, Duration.ofSeconds(30));
                 assertThat(probe.drain(Duration.ofSeconds(2))).filteredOn(r -> r.key().orgId().equals(org))
                         .as("exactly one record per committed change").hasSize(3);

@@ -7,7 +7,8 @@ import org.integrationhub.sandbox.oauth.ConsentScreen.Text;
 /** The HTML of a provider's consent screen, and of the error page shown instead of a redirect; every text is escaped. */
 public final class ConsentPage {
 
-    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>";
+    /** An empty inline icon: without it a browser asks for /favicon.ico, which the sandbox does not serve (a console error). */
+    private static final String HEAD = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>";
 
     private ConsentPage() {
     }

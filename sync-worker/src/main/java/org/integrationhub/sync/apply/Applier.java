@@ -32,6 +32,18 @@ public class Applier {
         return stage.apply(observations).map(Applier::of);
     }
 
+    /**
+     * Applies observations normalised again by the current rules (a re-normalisation replay, ADR 0017):
+     * those applied before are judged again by source version and content hash, so only tasks whose
+     * content really changed are updated, each with one event whose id derives from {@code cause}.
+     */
+    public Mono<Applied> reapply(List<EventEnvelope<TaskObserved>> observations, String cause) {
+        if (observations.isEmpty()) {
+            return Mono.just(new Applied(0, 0, 0, 0));
+        }
+        return stage.apply(observations, new ApplyStage.Renormalisation(cause)).map(Applier::of);
+    }
+
     private static Applied of(Map<ApplyStage.Outcome, Integer> outcomes) {
         return new Applied(outcomes.getOrDefault(ApplyStage.Outcome.APPLIED, 0), outcomes.getOrDefault(ApplyStage.Outcome.UNCHANGED, 0),
                 outcomes.getOrDefault(ApplyStage.Outcome.STALE, 0), outcomes.getOrDefault(ApplyStage.Outcome.DUPLICATE, 0));

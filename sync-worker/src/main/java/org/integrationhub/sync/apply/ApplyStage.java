@@ -50,17 +50,55 @@ class ApplyStage {
         this.clock = clock;
     }
 
+    /**
+     * A re-normalisation (ADR 0017): observations whose idempotency key was claimed before are judged
+     * again by source version and content hash ({@link Verdict#rejudge}) instead of being skipped as
+     * duplicates; a change is announced with an event id derived from {@code cause} (the replay), and
+     * the stored outcome of the key and the stale records stay as they were.
+     */
+    record Renormalisation(String cause) {
+    }
+
     /** How many observations of the batch ended how; only after the transaction committed. */
     Mono<Map<Outcome, Integer>> apply(List<EventEnvelope<TaskObserved>> observations) {
+        return apply(observations, null);
+    }
+
+    /** As {@link #apply(List)}; {@code renormalisation} null for the usual effectively-once apply. */
+    Mono<Map<Outcome, Integer>> apply(List<EventEnvelope<TaskObserved>> observations, Renormalisation renormalisation) {
         return locks.forApplying(observations.stream().map(EventEnvelope::orgId).toList())
-                .thenMany(Flux.fromIterable(observations).concatMap(this::applyOne))
+                .thenMany(Flux.fromIterable(observations).concatMap(envelope -> applyOne(envelope, renormalisation)))
                 .collect(() -> new EnumMap<Outcome, Integer>(Outcome.class), (counts, outcome) -> counts.merge(outcome, 1, Integer::sum))
                 .map(counts -> (Map<Outcome, Integer>) counts)
                 .as(transaction::transactional);
     }
 
-    private Mono<Outcome> applyOne(EventEnvelope<TaskObserved> envelope) {
-        return claim(envelope).flatMap(claimed -> claimed ? decideAndWrite(envelope) : Mono.just(Outcome.DUPLICATE));
+    private Mono<Outcome> applyOne(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
+        return claim(envelope).flatMap(claimed -> claimed ? decideAndWrite(envelope, renormalisation)
+                : renormalisation != null ? rejudge(envelope, renormalisation) : Mono.just(Outcome.DUPLICATE));
+    }
+
+    /** An observation applied before, normalised again: only other content at its version (or a newer one) changes the task. */
+    private Mono<Outcome> rejudge(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
+        return db.sql("select outcome from external_task_events where organisation_id = :org and idempotency_key = :key")
+                .bind("org", envelope.orgId().value()).bind("key", envelope.idempotencyKey())
+                .map((row, meta) -> row.get("outcome", String.class)).one()
+                // an operator discarded it (ADR 0015): it stays aside, re-normalised or not
+                .flatMap(outcome -> "discarded".equals(outcome) ? Mono.just(Outcome.DUPLICATE) : Mono.empty())
+                .switchIfEmpty(Mono.defer(() -> rejudgeTask(envelope, renormalisation)));
+    }
+
+    private Mono<Outcome> rejudgeTask(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
+        TaskObserved observed = envelope.payload();
+        return tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(stored -> {
+                    Verdict verdict = stored.isEmpty() ? null : Verdict.rejudge(stored.get(), observed, ContentHash.of(observed));
+                    if (verdict != null && verdict.kind() == Verdict.Kind.STALE) {
+                        return Mono.just(Outcome.STALE); // superseded by a newer version: counted, not recorded on the task
+                    }
+                    return write(envelope, stored.orElse(null), renormalisation);
+                });
     }
 
     /** Inserts the idempotency key; false when it was there already (this envelope was applied before). */
@@ -73,19 +111,20 @@ class ApplyStage {
                 .fetch().rowsUpdated().map(inserted -> inserted > 0);
     }
 
-    private Mono<Outcome> decideAndWrite(EventEnvelope<TaskObserved> envelope) {
+    private Mono<Outcome> decideAndWrite(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
         TaskObserved observed = envelope.payload();
         return tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> write(envelope, stored.orElse(null)))
+                .flatMap(stored -> write(envelope, stored.orElse(null), renormalisation))
                 .flatMap(outcome -> outcome == Outcome.APPLIED ? Mono.just(outcome) : recordOutcome(envelope, outcome));
     }
 
-    private Mono<Outcome> write(EventEnvelope<TaskObserved> envelope, ExternalTask stored) {
+    private Mono<Outcome> write(EventEnvelope<TaskObserved> envelope, ExternalTask stored, Renormalisation renormalisation) {
         TaskObserved observed = envelope.payload();
         String hash = ContentHash.of(observed);
-        Verdict verdict = Verdict.judge(stored, observed, hash);
-        String cause = "observation:" + envelope.orgId() + ":" + envelope.idempotencyKey();
+        Verdict verdict = renormalisation == null ? Verdict.judge(stored, observed, hash) : Verdict.rejudge(stored, observed, hash);
+        String cause = (renormalisation == null ? "observation:" : renormalisation.cause() + ":") + envelope.orgId() + ":"
+                + envelope.idempotencyKey();
         return switch (verdict.kind()) {
             case CREATE -> resolve(envelope)
                     .flatMap(resource -> tasks.insert(ExternalTask.created(UUID.randomUUID(), envelope.orgId(), observed, hash,
@@ -93,7 +132,7 @@ class ApplyStage {
                     .flatMap(created -> created.deleted() ? Mono.just(Outcome.APPLIED)
                             : announcer.announce(created, Change.CREATED, null, cause).thenReturn(Outcome.APPLIED))
                     // another transaction created the task first: decide again against its row
-                    .switchIfEmpty(Mono.defer(() -> decideAndWrite(envelope)));
+                    .switchIfEmpty(Mono.defer(() -> decideAndWrite(envelope, renormalisation)));
             case UPDATE -> resolve(envelope)
                     .flatMap(resource -> tasks.replace(stored.replacedBy(observed, hash, resource.orElse(null), envelope.eventId())))
                     .flatMap(updated -> announcer.announce(updated, Change.UPDATED, stored.status(), cause))

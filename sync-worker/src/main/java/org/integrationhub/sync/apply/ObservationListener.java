@@ -15,6 +15,7 @@ import org.integrationhub.sync.failures.ConsumerSettings;
 import org.integrationhub.sync.failures.DatabaseFailures;
 import org.integrationhub.sync.failures.PoisonRecord;
 import org.integrationhub.sync.failures.RecordValues;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -37,8 +38,10 @@ class ObservationListener {
     private final ApplyStage stage;
     private final ConsumerSettings settings;
     private final MeterRegistry meters;
+    private final PipelineStages stages;
 
-    ObservationListener(ApplyStage stage, ConsumerSettings settings, MeterRegistry meters) {
+    ObservationListener(ApplyStage stage, ConsumerSettings settings, PipelineStages stages, MeterRegistry meters) {
+        this.stages = stages;
         this.stage = stage;
         this.settings = settings;
         this.meters = meters;
@@ -60,6 +63,7 @@ class ObservationListener {
         }
         applyInOneTransaction(valid, 0);
         if (poison != null) {
+            stages.failed(PipelineStages.Stage.APPLY, poison);
             log.warn("Record {}-{}@{} is poison and goes to the dead-letter topic: {}", records.get(valid.size()).topic(),
                     records.get(valid.size()).partition(), records.get(valid.size()).offset(), poison.getMessage());
             throw new BatchListenerFailedException(poison.getMessage(), poison, valid.size());
@@ -74,7 +78,9 @@ class ObservationListener {
             Map<ApplyStage.Outcome, Integer> outcomes = stage.apply(observations).block(settings.transactionTimeout());
             outcomes.forEach((outcome, count) -> meters.counter("sync.apply.observations",
                     "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment(count));
+            stages.handled(PipelineStages.Stage.APPLY, observations.size());
         } catch (RuntimeException failure) {
+            stages.failed(PipelineStages.Stage.APPLY, failure);
             if (DatabaseFailures.isUnavailable(failure)) {
                 meters.counter("sync.consumer.database.unavailable", "listener", ID).increment();
                 log.warn("Database unavailable; {} observation(s) stay uncommitted and are retried: {}", observations.size(),

@@ -25,6 +25,19 @@ record Verdict(Kind kind, String staleReason) {
     }
 
     static Verdict judge(ExternalTask stored, TaskObserved observed, String hash) {
+        return judge(stored, observed, hash, false);
+    }
+
+    /**
+     * As {@link #judge}, for a re-normalisation (ADR 0017): the observation comes from the current
+     * normaliser, so at the same source version other content replaces the stored one instead of
+     * going through the content-hash tiebreak. Older versions stay stale, equal content unchanged.
+     */
+    static Verdict rejudge(ExternalTask stored, TaskObserved observed, String hash) {
+        return judge(stored, observed, hash, true);
+    }
+
+    private static Verdict judge(ExternalTask stored, TaskObserved observed, String hash, boolean renormalised) {
         if (stored == null) {
             return of(Kind.CREATE);
         }
@@ -42,7 +55,7 @@ record Verdict(Kind kind, String staleReason) {
         if (hash.equals(stored.contentHash())) {
             return byTime > 0 ? of(Kind.SAME_CONTENT) : of(Kind.UNCHANGED);
         }
-        if (byTime > 0 || hash.compareTo(stored.contentHash()) > 0) {
+        if (byTime > 0 || renormalised || hash.compareTo(stored.contentHash()) > 0) {
             // same source time, other content: the higher hash wins, so every replica converges whatever the order
             return of(Kind.UPDATE);
         }

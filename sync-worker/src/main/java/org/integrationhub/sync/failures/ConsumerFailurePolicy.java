@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.Topics;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -79,7 +80,7 @@ public class ConsumerFailurePolicy {
 
     @Bean
     DefaultErrorHandler consumerErrorHandler(KafkaTemplate<String, EventEnvelope<?>> envelopes,
-            DeadLetterBytes deadLetterBytes, ConsumerSettings settings) {
+            DeadLetterBytes deadLetterBytes, ConsumerSettings settings, PipelineStages stages) {
         // an undecodable record is dead-lettered with its original bytes, a decoded one as its envelope
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, deadLetterBytes.template());
@@ -96,6 +97,9 @@ public class ConsumerFailurePolicy {
 
         var handler = new DefaultErrorHandler(recoverer, retries);
         handler.addNotRetryableExceptions(PoisonRecord.class);
+        // every failed delivery is its stage's last error, whether it is retried or dead-lettered next
+        handler.setRetryListeners((record, failure, attempt) -> PipelineStages.Stage.consuming(record.topic())
+                .ifPresent(stage -> stages.failed(stage, failure)));
         // null: the bounded retries above
         handler.setBackOffFunction((record, failure) -> DatabaseFailures.isUnavailable(failure) ? untilTheDatabaseIsBack(settings) : null);
         return handler;

@@ -6,6 +6,7 @@ import org.integrationhub.events.EventTypes;
 import org.integrationhub.events.SyncRequested;
 import org.integrationhub.sync.failures.PoisonRecord;
 import org.integrationhub.sync.failures.RecordValues;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ class FetchListener {
     static final String ID = "fetch-sync-requests";
 
     private final FetchStage stage;
+    private final PipelineStages stages;
 
-    FetchListener(FetchStage stage) {
+    FetchListener(FetchStage stage, PipelineStages stages) {
         this.stage = stage;
+        this.stages = stages;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, groupId = "sync-worker.fetch",
@@ -34,6 +37,6 @@ class FetchListener {
         if (!envelope.payload().connectionId().toString().equals(record.key())) {
             throw new PoisonRecord("the record key is not the requested connection", null);
         }
-        stage.run(envelope.orgId(), envelope.payload());
+        stages.syncing(() -> stage.run(envelope.orgId(), envelope.payload()));
     }
 }

@@ -19,6 +19,8 @@ import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.sync.failures.DatabaseFailures;
+import org.integrationhub.sync.normalise.NormaliseSettings;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,9 +50,13 @@ public class FetchStage {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ProviderClient.Sleeper sleeper;
+    private final NormaliseSettings rules;
+    private final PipelineStages stages;
 
     FetchStage(ConnectionReplica connections, SyncCursors cursors, EventPublisher publisher, WebClient.Builder http, FetchSettings settings,
-            MeterRegistry meters, Clock clock) {
+            NormaliseSettings rules, PipelineStages stages, MeterRegistry meters, Clock clock) {
+        this.rules = rules;
+        this.stages = stages;
         this.connections = connections;
         this.cursors = cursors;
         this.publisher = publisher;
@@ -84,6 +90,7 @@ public class FetchStage {
                         counts[0]++;
                         counts[1] += observations.size();
                         meters.counter("sync.fetch.observations", "system", connection.system().wireName()).increment(observations.size());
+                        stages.handled(PipelineStages.Stage.FETCH, observations.size());
                         connector.progress(request.syncRunId(), "running", counts[0], counts[1], null);
                     });
             connector.progress(request.syncRunId(), "succeeded", counts[0], counts[1], null);
@@ -94,10 +101,12 @@ public class FetchStage {
         } catch (SyncFailed failed) {
             connector.progress(request.syncRunId(), "failed", counts[0], counts[1], failed.getMessage());
             meters.counter("sync.fetch.runs", "outcome", "failed").increment();
+            stages.failed(PipelineStages.Stage.FETCH, "sync run " + request.syncRunId() + ": " + failed.getMessage());
             log.warn("Sync run {} of connection {} failed after {} page(s): {}", request.syncRunId(), request.connectionId(), counts[0],
                     failed.getMessage());
             return new Outcome("failed", counts[0], counts[1], failed.getMessage());
         } catch (RuntimeException unexpected) {
+            stages.failed(PipelineStages.Stage.FETCH, unexpected);
             if (DatabaseFailures.isUnavailable(unexpected)) {
                 // the failure policy retries until the database is back; the sync then resumes from its saved cursor
                 throw unexpected;
@@ -148,6 +157,7 @@ public class FetchStage {
 
     private void publish(OrgId org, List<TaskObserved> observations) {
         Flux.fromIterable(observations)
+                .map(rules::applyTo)
                 .flatMap(observed -> {
                     String key = IdempotencyKeys.polledItem(observed.connectionId(), observed.externalId(), observed.sourceUpdatedAt());
                     var envelope = EventEnvelope.of(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), EventTypes.TASK_OBSERVED,

@@ -1,10 +1,7 @@
 package org.integrationhub.sync.normalise;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.EventTypes;
@@ -15,6 +12,7 @@ import org.integrationhub.events.WebhookReceived;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.sync.failures.PoisonRecord;
 import org.integrationhub.sync.failures.RecordValues;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,15 +33,16 @@ class WebhookListener {
     private static final Logger log = LoggerFactory.getLogger(WebhookListener.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final WebhookNormaliser normaliser = new WebhookNormaliser();
+    private final DeliveryObservations normaliser;
     private final EventPublisher publisher;
     private final MeterRegistry meters;
-    private final Clock clock;
+    private final PipelineStages stages;
 
-    WebhookListener(EventPublisher publisher, MeterRegistry meters, Clock clock) {
+    WebhookListener(DeliveryObservations normaliser, EventPublisher publisher, PipelineStages stages, MeterRegistry meters) {
+        this.normaliser = normaliser;
+        this.stages = stages;
         this.publisher = publisher;
         this.meters = meters;
-        this.clock = clock;
     }
 
     @KafkaListener(id = ID, idIsGroup = false, groupId = "sync-worker.normalise",
@@ -51,11 +50,12 @@ class WebhookListener {
     void onDelivery(ConsumerRecord<String, EventEnvelope<?>> record) {
         EventEnvelope<WebhookReceived> envelope = RecordValues.envelope(record, EventTypes.WEBHOOK_RECEIVED);
         WebhookReceived delivery = envelope.payload();
-        WebhookNormaliser.Result result;
+        DeliveryObservations.Normalised result;
         try {
-            result = normaliser.normalise(delivery);
+            result = normaliser.of(envelope);
         } catch (WebhookNormaliser.Unreadable unreadable) {
             count(delivery, "unreadable");
+            stages.failed(PipelineStages.Stage.NORMALISE, "delivery " + delivery.deliveryId() + ": " + unreadable.getMessage());
             throw new PoisonRecord("webhook delivery " + delivery.deliveryId() + " of connection " + delivery.connectionId()
                     + " cannot be normalised: " + unreadable.getMessage(), unreadable);
         }
@@ -64,25 +64,16 @@ class WebhookListener {
             log.debug("Skipped delivery {} of connection {}: {}", delivery.deliveryId(), delivery.connectionId(), result.skipped());
             return;
         }
-        for (TaskObserved observation : result.observations()) {
-            var observed = EventEnvelope.of(stableEventId(envelope, observation), EventTypes.TASK_OBSERVED, envelope.orgId(),
-                    observationKey(envelope, result, observation), observation, clock);
+        for (EventEnvelope<TaskObserved> observed : result.observations()) {
+            TaskObserved observation = observed.payload();
             publisher.publish(Topics.TASK_OBSERVATIONS, new TaskKey(envelope.orgId(), observation.system(), observation.externalId()),
                     observed).block(ACK_TIMEOUT);
         }
         count(delivery, "normalised");
     }
 
-    /** The delivery's own key when it carries one item (the usual case), else one key per item. */
-    private static String observationKey(EventEnvelope<WebhookReceived> delivery, WebhookNormaliser.Result result, TaskObserved observation) {
-        return result.observations().size() == 1 ? delivery.idempotencyKey() : delivery.idempotencyKey() + ":" + observation.externalId();
-    }
-
-    private static UUID stableEventId(EventEnvelope<WebhookReceived> delivery, TaskObserved observation) {
-        return UUID.nameUUIDFromBytes((delivery.eventId() + ":" + observation.externalId()).getBytes(StandardCharsets.UTF_8));
-    }
-
     private void count(WebhookReceived delivery, String outcome) {
+        stages.handled(PipelineStages.Stage.NORMALISE, 1);
         meters.counter("sync.normalise.deliveries", "provider", delivery.provider().wireName(), "outcome", outcome).increment();
     }
 }

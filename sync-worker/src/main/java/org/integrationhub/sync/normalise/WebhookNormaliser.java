@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code jira:issue_created/updated/deleted}, GitHub {@code issues} (opened, edited, closed,
  * reopened, assigned, unassigned, labeled, unlabeled, deleted, …). A delete becomes a tombstone
  * observation. Anything else is {@link Result#skipped skipped} with its reason — counted, not
- * failed. A body that is not what the provider sends is {@link Unreadable}.
+ * failed. A body that is not what the provider sends is {@link Unreadable}. The configured
+ * {@link NormaliseSettings rules} apply to every observation.
  */
 public final class WebhookNormaliser {
 
@@ -43,12 +44,19 @@ public final class WebhookNormaliser {
         }
     }
 
+    private final NormaliseSettings rules;
+
+    public WebhookNormaliser(NormaliseSettings rules) {
+        this.rules = rules;
+    }
+
     public Result normalise(WebhookReceived delivery) {
-        return switch (delivery.provider()) {
+        Result result = switch (delivery.provider()) {
             case JIRA -> jira(delivery, body(delivery));
             case GITHUB -> github(delivery, body(delivery));
             default -> Result.skip(delivery.provider().wireName() + " deliveries carry no tasks");
         };
+        return new Result(result.observations().stream().map(rules::applyTo).toList(), result.skipped());
     }
 
     private static Result jira(WebhookReceived delivery, JsonNode body) {

@@ -105,9 +105,14 @@ class OpsController {
 
     @GetMapping("/lag")
     Mono<ApiResponse<PipelineHealth.Snapshot>> lag(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return audit.audited(caller, "lag.read", Map.of(),
-                        Mono.fromCallable(health::snapshot).subscribeOn(Schedulers.boundedElastic()),
-                        s -> s.lag().size() + " partition(s)")
+        return audit.audited(caller, "lag.read", Map.of(), blocking(health::snapshot), s -> s.lag().size() + " partition(s)")
+                .map(ApiResponse::of);
+    }
+
+    @GetMapping("/health")
+    Mono<ApiResponse<PipelineHealth.Health>> health(@AuthenticationPrincipal AuthenticatedUser caller) {
+        return audit.audited(caller, "health.read", Map.of(), blocking(health::health),
+                        h -> h.kafkaUnreadable() == null ? h.stages().size() + " stage(s)" : "kafka unreadable")
                 .map(ApiResponse::of);
     }
 
@@ -115,7 +120,8 @@ class OpsController {
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     Mono<ApiResponse<ReplayJobs.Progress>> startReplay(@AuthenticationPrincipal AuthenticatedUser caller, @RequestBody ReplayRequest request) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("topic", org.integrationhub.events.Topics.TASK_OBSERVATIONS.name());
+        parameters.put("topic", request.topic());
+        parameters.put("mode", request.mode());
         parameters.put("from", request.from());
         parameters.put("to", request.to());
         parameters.put("partition", request.partition());
@@ -123,34 +129,39 @@ class OpsController {
         parameters.put("toOffset", request.toOffset());
         parameters.put("organisationId", request.organisationId());
         parameters.put("connectionId", request.connectionId());
-        return audit.audited(caller, "replays.start", parameters, Mono.fromSupplier(() -> replays.start(request)),
+        return audit.audited(caller, "replays.start", parameters, blocking(() -> replays.start(request, caller.userId())),
                         p -> "replay " + p.id() + " started")
                 .map(ApiResponse::of);
     }
 
     @GetMapping("/replays")
     Mono<ApiResponse<List<ReplayJobs.Progress>>> replays(@AuthenticationPrincipal AuthenticatedUser caller) {
-        return audit.audited(caller, "replays.list", Map.of(), Mono.fromSupplier(replays::all), l -> l.size() + " replay(s)")
+        return audit.audited(caller, "replays.list", Map.of(), blocking(replays::all), l -> l.size() + " replay(s)")
                 .map(ApiResponse::of);
     }
 
     @GetMapping("/replays/{id}")
     Mono<ApiResponse<ReplayJobs.Progress>> replay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
         return audit.audited(caller, "replays.read", Map.of("id", id),
-                        Mono.fromSupplier(() -> replays.find(id).orElseThrow(() -> new ReplayNotFound(id))), ReplayJobs.Progress::status)
+                        blocking(() -> replays.find(id).orElseThrow(() -> new ReplayNotFound(id))), ReplayJobs.Progress::status)
                 .map(ApiResponse::of);
     }
 
     @PostMapping("/replays/{id}/cancel")
     Mono<ApiResponse<ReplayJobs.Progress>> cancelReplay(@AuthenticationPrincipal AuthenticatedUser caller, @PathVariable java.util.UUID id) {
         return audit.audited(caller, "replays.cancel", Map.of("id", id),
-                        Mono.fromSupplier(() -> replays.cancel(id).orElseThrow(() -> new ReplayNotFound(id))), p -> "cancel requested")
+                        blocking(() -> replays.cancel(id).orElseThrow(() -> new ReplayNotFound(id))), p -> "cancel requested")
                 .map(ApiResponse::of);
+    }
+
+    /** Work that blocks (Kafka's clients, the replay store), off the event loop. */
+    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
     }
 
     static final class ReplayNotFound extends org.integrationhub.support.web.HubProblem {
         ReplayNotFound(java.util.UUID id) {
-            super(org.springframework.http.HttpStatus.NOT_FOUND, "replay_not_found", "No replay " + id + " (replays are forgotten on restart).");
+            super(org.springframework.http.HttpStatus.NOT_FOUND, "replay_not_found", "No replay " + id + ".");
         }
     }
 

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.integrationhub.sync.stages.PipelineStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -51,21 +52,44 @@ class PipelineHealth implements SmartLifecycle, DisposableBean {
     record Snapshot(Instant at, List<PartitionLag> lag, List<DeadLetterCount> deadLetters) {
     }
 
+    /**
+     * {@code GET /api/ops/health} (ADR 0017): each stage's rate and last error, lag and dead-letter
+     * topics (null, with {@code kafkaUnreadable} saying why, when Kafka did not answer in time) and
+     * the sync runs this instance is fetching.
+     */
+    record Health(Instant at, List<PipelineStages.StageView> stages, List<PartitionLag> lag, List<DeadLetterCount> deadLetterTopics,
+            int syncRunsInProgress, String kafkaUnreadable) {
+    }
+
     private final KafkaListenerEndpointRegistry listeners;
+    private final PipelineStages stages;
     private final OpsSettings settings;
     private final Admin admin;
     private final MultiGauge lagGauge;
     private final MultiGauge deadLetterGauge;
     private volatile Disposable refreshing;
 
-    PipelineHealth(KafkaListenerEndpointRegistry listeners, KafkaAdmin kafkaAdmin, OpsSettings settings, MeterRegistry meters) {
+    PipelineHealth(KafkaListenerEndpointRegistry listeners, PipelineStages stages, KafkaAdmin kafkaAdmin, OpsSettings settings,
+            MeterRegistry meters) {
         this.listeners = listeners;
+        this.stages = stages;
         this.settings = settings;
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
         this.lagGauge = MultiGauge.builder("sync.ops.consumer.lag").description("records a consumer group has yet to consume")
                 .baseUnit("records").register(meters);
         this.deadLetterGauge = MultiGauge.builder("sync.ops.dead.letters").description("records in a dead-letter topic")
                 .baseUnit("records").register(meters);
+    }
+
+    /** The stages now, with the lag and dead-letter topics read now (blocking, bounded); the stages even when Kafka does not answer. */
+    Health health() {
+        Snapshot snapshot;
+        try {
+            snapshot = snapshot();
+        } catch (PipelineHealthUnreadable unreadable) {
+            return new Health(Instant.now(), stages.view(), null, null, stages.syncRunsInProgress(), unreadable.getMessage());
+        }
+        return new Health(snapshot.at(), stages.view(), snapshot.lag(), snapshot.deadLetters(), stages.syncRunsInProgress(), null);
     }
 
     /** Reads the offsets now (blocking, bounded by {@code read-timeout}) and updates the gauges. */

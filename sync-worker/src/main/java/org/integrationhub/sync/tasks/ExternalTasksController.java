@@ -2,6 +2,7 @@ package org.integrationhub.sync.tasks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.integrationhub.events.Person;
 import org.integrationhub.support.security.AuthenticatedUser;
@@ -25,9 +26,11 @@ import reactor.core.publisher.Mono;
 class ExternalTasksController {
 
     private final TaskQueries queries;
+    private final TaskStatistics statistics;
 
-    ExternalTasksController(TaskQueries queries) {
+    ExternalTasksController(TaskQueries queries, TaskStatistics statistics) {
         this.queries = queries;
+        this.statistics = statistics;
     }
 
     record TaskView(UUID id, UUID connectionId, String system, String externalId, String key, String title, String status,
@@ -59,11 +62,27 @@ class ExternalTasksController {
             @RequestParam(required = false) String connectionId, @RequestParam(required = false) String system,
             @RequestParam(required = false) String status, @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String resourceId, @RequestParam(required = false) String updatedSince,
-            @RequestParam(required = false) String deleted, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String deleted, @RequestParam(required = false) String mapped,
+            @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return Mono.fromSupplier(() -> TaskFilter.parse(connectionId, system, status, assignee, resourceId, updatedSince, deleted, page, size))
+        return Mono.fromSupplier(() -> TaskFilter.parse(connectionId, system, status, assignee, resourceId, updatedSince, deleted, mapped, page, size))
                 .flatMap(filter -> queries.list(caller.orgId(), filter))
                 .map(found -> new PagedResponse<>(found.data().stream().map(TaskView::of).toList(), found.page()));
+    }
+
+    /** The assignees seen in live tasks, most tasks first (at most 500); {@code mapped=false} for those nobody mapped yet. */
+    @GetMapping("/assignees")
+    Mono<ApiResponse<List<TaskStatistics.Assignee>>> assignees(@AuthenticationPrincipal AuthenticatedUser caller,
+            @RequestParam(required = false) String mapped) {
+        return Mono.fromSupplier(() -> Optional.ofNullable(TaskFilter.optionalBool("mapped", mapped)))
+                .flatMap(filter -> statistics.assignees(caller.orgId(), filter.orElse(null)))
+                .map(ApiResponse::of);
+    }
+
+    /** Counts of the live tasks by status, system and connection, and how many are mapped, unmapped or unassigned. */
+    @GetMapping("/stats")
+    Mono<ApiResponse<TaskStatistics.Stats>> stats(@AuthenticationPrincipal AuthenticatedUser caller) {
+        return statistics.stats(caller.orgId()).map(ApiResponse::of);
     }
 
     @GetMapping("/{id}")

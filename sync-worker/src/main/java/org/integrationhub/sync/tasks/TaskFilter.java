@@ -7,20 +7,22 @@ import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.support.web.InvalidField;
 
 /**
- * The filters and page of a task listing, parsed from query parameters: an unreadable value is a
+ * The filters and page of a task listing ({@code mapped}: null for any task, true for tasks whose
+ * assignee the mapping replica resolved to a resource, false for assigned tasks it did not), parsed from query parameters: an unreadable value is a
  * 400 naming its parameter ({@link InvalidField}), never a 500 or a silently ignored filter.
  */
 record TaskFilter(UUID connectionId, ExternalSystem system, String status, String assignee, UUID resourceId, Instant updatedSince,
-        boolean deleted, int page, int size) {
+        boolean deleted, Boolean mapped, int page, int size) {
 
     static final int MAX_SIZE = 200;
     static final int MAX_PAGE = 1_000_000;
 
     static TaskFilter parse(String connectionId, String system, String status, String assignee, String resourceId,
-            String updatedSince, String deleted, String page, String size) {
+            String updatedSince, String deleted, String mapped, String page, String size) {
         return new TaskFilter(uuid("connectionId", connectionId), system("system", system), text("status", status),
                 text("assignee", assignee), uuid("resourceId", resourceId), instant("updatedSince", updatedSince),
-                bool("deleted", deleted), number("page", page, 0, 0, MAX_PAGE), number("size", size, 50, 1, MAX_SIZE));
+                bool("deleted", deleted), optionalBool("mapped", mapped), number("page", page, 0, 0, MAX_PAGE),
+                number("size", size, 50, 1, MAX_SIZE));
     }
 
     int offset() {
@@ -68,6 +70,11 @@ record TaskFilter(UUID connectionId, ExternalSystem system, String status, Strin
         } catch (DateTimeParseException notAnInstant) {
             throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-11-23T10:15:30Z");
         }
+    }
+
+    /** Null when absent, else true or false (anything else is a 400 naming the field). */
+    static Boolean optionalBool(String field, String value) {
+        return value == null ? null : bool(field, value);
     }
 
     private static boolean bool(String field, String value) {

@@ -21,7 +21,9 @@ class TaskQueries {
             + " and (cast(:status as text) is null or lower(status) = lower(:status))"
             + " and (cast(:assignee as text) is null or assignee_user_id = :assignee or lower(assignee_email) = lower(:assignee))"
             + " and (cast(:resource as uuid) is null or resource_id = :resource)"
-            + " and (cast(:since as timestamptz) is null or source_updated_at >= :since)";
+            + " and (cast(:since as timestamptz) is null or source_updated_at >= :since)"
+            + " and (cast(:mapped as boolean) is null or (:mapped and resource_id is not null)"
+            + "   or (not :mapped and resource_id is null and (assignee_user_id is not null or assignee_email is not null)))";
 
     /** Unknown id, or an id of another organisation: the same answer, so nothing leaks. */
     static final class ExternalTaskNotFound extends HubProblem {
@@ -59,6 +61,7 @@ class TaskQueries {
         spec = ExternalTaskRepository.bindNullable(spec, "status", filter.status());
         spec = ExternalTaskRepository.bindNullable(spec, "assignee", filter.assignee());
         spec = filter.resourceId() == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", filter.resourceId());
+        spec = filter.mapped() == null ? spec.bindNull("mapped", Boolean.class) : spec.bind("mapped", filter.mapped());
         return filter.updatedSince() == null ? spec.bindNull("since", Instant.class) : spec.bind("since", filter.updatedSince());
     }
 }

@@ -32,12 +32,6 @@ class MappingReplicaIT extends SyncWorkerTest {
     private static final Person MIA = new Person("acc-mia", "Mia@Example.com", "Mia Krystof");
     private static final Person BOB = new Person("acc-bob", null, "Bob");
 
-    private void publishMapping(UserMappingKey key, UserMappingChanged changed) {
-        var envelope = EventEnvelope.of(EventTypes.USER_MAPPING_CHANGED, organisation,
-                "user-mapping:" + changed.mappingId() + ":" + UUID.randomUUID(), changed, Clock.systemUTC());
-        publisher.publish(Topics.USER_MAPPINGS, key, envelope).block(Duration.ofSeconds(15));
-    }
-
     private Object resourceOf(String externalId) {
         return task(organisation, externalId).get("resource_id");
     }

@@ -30,11 +30,23 @@ class WebhookNormaliserTest {
              "assignee":{"login":"octocat","id":1},"labels":[{"name":"bug"}],
              "created_at":"2026-11-20T08:00:00Z","updated_at":"2026-11-22T10:15:30Z"}""";
 
-    private final WebhookNormaliser normaliser = new WebhookNormaliser();
+    private final WebhookNormaliser normaliser = new WebhookNormaliser(NormaliseSettings.none());
 
     private static WebhookReceived delivery(ExternalSystem provider, String eventType, String contentType, String body) {
         return new WebhookReceived(CONNECTION, provider, "delivery-1", eventType, Map.of(), contentType,
                 body.getBytes(StandardCharsets.UTF_8), RECEIVED);
+    }
+
+    @Test
+    void aConfiguredStatusCategoryOverridesTheProvidersWhateverTheCaseOfTheStatus() {
+        var rules = new NormaliseSettings(Map.of("in progress", "review"));
+        var result = new WebhookNormaliser(rules).normalise(delivery(ExternalSystem.JIRA, "jira:issue_updated", "application/json",
+                "{\"timestamp\":1763806530123,\"webhookEvent\":\"jira:issue_updated\",\"issue\":" + JIRA_ISSUE + "}"));
+
+        assertThat(result.observations()).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo("In Progress");
+            assertThat(o.statusCategory()).isEqualTo("review");
+        });
     }
 
     @Test

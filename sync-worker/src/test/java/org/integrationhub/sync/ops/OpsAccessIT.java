@@ -23,6 +23,7 @@ class OpsAccessIT extends SyncWorkerTest {
             c -> c.post().uri(POSITION + "/discard").exchange(),
             c -> c.post().uri("/api/ops/dead-letters/redrive").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("all", true)).exchange(),
             c -> c.get().uri("/api/ops/lag").exchange(),
+            c -> c.get().uri("/api/ops/health").exchange(),
             c -> c.post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange(),
             c -> c.get().uri("/api/ops/replays").exchange(),
             c -> c.get().uri("/api/ops/replays/" + UUID.randomUUID()).exchange(),

@@ -26,6 +26,9 @@ class PipelineHealthIT extends SyncWorkerTest {
             new ParameterizedTypeReference<>() {
             };
 
+    private static final ParameterizedTypeReference<Map<String, Map<String, Object>>> HEALTH = new ParameterizedTypeReference<>() {
+    };
+
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
@@ -56,8 +59,7 @@ class PipelineHealthIT extends SyncWorkerTest {
                         .mapToLong(d -> ((Number) d.get("records")).longValue()).sum();
                 assertThat(meters.find("sync.ops.dead.letters").tag("topic", Topics.TASK_OBSERVATIONS.deadLetter().name()).gauge().value())
                         .isEqualTo((double) deadLetters);
-                assertThat(WebTestClient.bindToServer().responseTimeout(java.time.Duration.ofSeconds(30)).baseUrl("http://localhost:" + port).build().get().uri("/actuator/prometheus")
-                        .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                assertThat(prometheus())
                         .containsPattern("sync_ops_consumer_lag_records\\{[^}]*group=\"sync-worker.apply\"").contains("sync_ops_dead_letters_records{");
             } finally {
                 listeners.getListenerContainer(APPLY_LISTENER).start();
@@ -66,6 +68,48 @@ class PipelineHealthIT extends SyncWorkerTest {
                     .filter(p -> APPLY_GROUP.equals(p.get("group"))).allMatch(p -> ((Number) p.get("lag")).longValue() == 0));
             assertThat(tasksOf(organisation)).isEqualTo(3);
         }
+    }
+
+    @Test
+    void showsEachStagesRateAndLastErrorOnTheHealthApiAndAsMeters() {
+        publish(jira.polled("rate-1", "one", 1), jira.polled("rate-2", "two", 1));
+        var misplaced = jira.polled("misplaced", "under another task's key", 1);
+        publisher.publish(Topics.TASK_OBSERVATIONS, jira.key("someone-else"), misplaced).block(Duration.ofSeconds(30));
+        await("applied").atMost(Duration.ofSeconds(60)).until(() -> tasksOf(organisation) == 2);
+
+        Map<String, Object> health = await("the apply stage's error shows").atMost(Duration.ofSeconds(30)).until(this::health,
+                h -> stage(h, "apply").get("lastError") != null);
+        Map<String, Object> apply = stage(health, "apply");
+        assertThat(apply.get("lastError").toString()).contains("PoisonRecord", "record key does not name the observed task");
+        assertThat(apply.get("lastErrorAt")).isNotNull();
+        assertThat(((Number) apply.get("records")).longValue()).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) apply.get("recordsPerSecond")).doubleValue()).as("a minute's records per second").isPositive();
+        assertThat(health).containsKeys("at", "lag", "deadLetterTopics").containsEntry("syncRunsInProgress", 0)
+                .containsEntry("kafkaUnreadable", null);
+        assertThat(((List<?>) health.get("stages"))).hasSize(3);
+        assertThat(((List<?>) health.get("lag"))).isNotEmpty();
+
+        assertThat(meters.find("sync.stage.records.rate").tag("stage", "apply").gauge().value()).isPositive();
+        assertThat(prometheus())
+                .containsPattern("sync_stage_records_total\\{[^}]*stage=\"apply\"").containsPattern("sync_stage_records_rate\\{[^}]*stage=\"fetch\"")
+                .containsPattern("sync_stage_last_error_time_seconds\\{[^}]*stage=\"apply\"").contains("sync_fetch_runs_in_progress");
+    }
+
+    /** The Prometheus scrape; it outgrows the default 256 KB buffer once many tests shared this context. */
+    private String prometheus() {
+        return WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(30)).baseUrl("http://localhost:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> health() {
+        return http(organisation, UUID.randomUUID(), "ops").get().uri("/api/ops/health").exchange().expectStatus().isOk()
+                .expectBody(HEALTH).returnResult().getResponseBody().get("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stage(Map<String, Object> health, String name) {
+        return ((List<Map<String, Object>>) health.get("stages")).stream().filter(s -> name.equals(s.get("stage"))).findFirst().orElseThrow();
     }
 
     /** The snapshot's lists ({@code lag}, {@code deadLetters}). */

@@ -67,6 +67,46 @@ class ReplayJobsIT extends SyncWorkerTest {
     }
 
     @Test
+    void replayingTenThousandAppliedObservationsChangesNoRowAndEmitsNoEvent() {
+        Instant start = Instant.now().minusSeconds(1);
+        publish(IntStream.range(0, 10_000).mapToObj(i -> jira.polled("bulk-" + i, "title " + i, 1)).toList(), 500);
+        await("10,000 applied").atMost(Duration.ofSeconds(120)).until(() -> tasksOf(organisation) == 10_000);
+        await("every event written").atMost(Duration.ofSeconds(60)).until(() -> eventsOf(organisation) == 10_000);
+        String rowsBefore = fingerprint();
+        long keysBefore = count("select count(*) from sync.external_task_events where organisation_id = ?", organisation.value());
+
+        Map<String, Object> done = replay(Map.of("from", start.toString(), "organisationId", organisation.value().toString()),
+                Duration.ofSeconds(120));
+        assertThat(done).containsEntry("status", "succeeded").containsEntry("observations", 10_000).containsEntry("duplicate", 10_000)
+                .containsEntry("applied", 0).containsEntry("unchanged", 0).containsEntry("stale", 0);
+        assertThat(number(done, "read")).as("the counts add up").isEqualTo(number(done, "total"))
+                .isEqualTo(number(done, "skipped") + number(done, "unreadable") + 10_000);
+
+        assertThat(fingerprint()).as("no row changed").isEqualTo(rowsBefore);
+        assertThat(count("select count(*) from sync.external_task_events where organisation_id = ?", organisation.value()))
+                .isEqualTo(keysBefore);
+        assertThat(eventsOf(organisation)).as("no event").isEqualTo(10_000);
+    }
+
+    /** Every task row of the organisation, as one digest (comparing 10,000 rows field by field is slow to report). */
+    private String fingerprint() {
+        return query("select md5(string_agg(id::text || version || updated_at::text || last_event_id::text || content_hash, ',' "
+                + "order by id)) as digest from sync.external_tasks where organisation_id = ?", organisation.value()).get(0).get("digest")
+                .toString();
+    }
+
+    private Map<String, Object> replay(Map<String, Object> request, Duration atMost) {
+        Map<String, Object> started = ops().post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isAccepted().expectBody(PROGRESS).returnResult().getResponseBody().get("data");
+        String id = started.get("id").toString();
+        return await("the replay finished").atMost(atMost).until(() -> progress(id), p -> !"running".equals(p.get("status")));
+    }
+
+    private static long number(Map<String, Object> progress, String field) {
+        return ((Number) progress.get(field)).longValue();
+    }
+
+    @Test
     void aCancelledReplayStopsAfterItsCurrentBatch() {
         Instant start = Instant.now().minusSeconds(1);
         publish(IntStream.range(0, 1500).mapToObj(i -> jira.polled("many-" + i, "title " + i, 1)).toList(), 50);
@@ -90,6 +130,12 @@ class ReplayJobsIT extends SyncWorkerTest {
         ops().post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("partition", 0, "fromOffset", 5, "toOffset", 1)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("fromOffset");
+        ops().post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("topic", "integration.sync-requests")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("topic");
+        ops().post().uri("/api/ops/replays").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mode", "renormalise")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("mode");
     }
 
     private Map<String, Object> progress(String id) {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.integrationhub.events.ExternalSystem;
+import org.integrationhub.events.MappingId;
+import org.integrationhub.events.ResourceId;
+import org.integrationhub.events.UserMappingChanged;
+import org.integrationhub.events.UserMappingKey;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.Person;
 import org.integrationhub.sync.Observations;
@@ -69,6 +74,60 @@ class ExternalTasksApiIT extends SyncWorkerTest {
         assertThat(total("?deleted=true")).isZero();
     }
 
+    private void mapDev() {
+        publishMapping(new UserMappingKey(organisation, ExternalSystem.JIRA, "acc-7"),
+                new UserMappingChanged(MappingId.random(), ExternalSystem.JIRA, null, "acc-7", ResourceId.random(), Instant.now()));
+        await("acc-7's task mapped").atMost(Duration.ofSeconds(60)).until(() -> task(organisation, "api-1").get("resource_id") != null);
+    }
+
+    @Test
+    void filtersByWhetherTheAssigneeIsMapped() {
+        assertThat(total("?mapped=false")).as("assigned, nobody mapped yet").isEqualTo(2);
+        mapDev();
+
+        assertThat(total("?mapped=true")).isEqualTo(1);
+        assertThat(total("?mapped=false")).as("the unassigned task is neither").isEqualTo(1);
+        http(organisation).get().uri(PATH + "?mapped=false").exchange().expectBody().jsonPath("$.data[0].externalId").isEqualTo("octo/repo#12");
+    }
+
+    @Test
+    void listsTheAssigneesSeenInTasksMappedOrNot() {
+        mapDev();
+
+        http(organisation).get().uri(PATH + "/assignees?mapped=false").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.length()").isEqualTo(1)
+                .jsonPath("$.data[0].system").isEqualTo("github")
+                .jsonPath("$.data[0].externalUserId").isEqualTo("octocat")
+                .jsonPath("$.data[0].displayName").isEqualTo("Octo")
+                .jsonPath("$.data[0].taskCount").isEqualTo(1)
+                .jsonPath("$.data[0].mapped").isEqualTo(false);
+        http(organisation).get().uri(PATH + "/assignees").exchange().expectBody()
+                .jsonPath("$.data.length()").isEqualTo(2)
+                .jsonPath("$.data[?(@.externalUserId == 'acc-7')].email").isEqualTo("Dev@Example.com")
+                .jsonPath("$.data[?(@.externalUserId == 'acc-7')].mapped").isEqualTo(true);
+        http(stranger).get().uri(PATH + "/assignees").exchange().expectBody().jsonPath("$.data.length()").isEqualTo(0);
+        http(organisation).get().uri(PATH + "/assignees?mapped=perhaps").exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("mapped");
+    }
+
+    @Test
+    void countsTheLiveTasksByStatusSystemConnectionAndAssignment() {
+        mapDev();
+
+        http(organisation).get().uri(PATH + "/stats").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.total").isEqualTo(3)
+                .jsonPath("$.data.bySystem[0].value").isEqualTo("jira")
+                .jsonPath("$.data.bySystem[0].count").isEqualTo(2)
+                .jsonPath("$.data.bySystem[1].value").isEqualTo("github")
+                .jsonPath("$.data.byStatus.length()").isEqualTo(3)
+                .jsonPath("$.data.byConnection[0].connectionId").isEqualTo(jira.connection().toString())
+                .jsonPath("$.data.byConnection[0].count").isEqualTo(2)
+                .jsonPath("$.data.assignment.mapped").isEqualTo(1)
+                .jsonPath("$.data.assignment.unmapped").isEqualTo(1)
+                .jsonPath("$.data.assignment.unassigned").isEqualTo(1);
+        http(stranger).get().uri(PATH + "/stats").exchange().expectBody().jsonPath("$.data.total").isEqualTo(1);
+    }
+
     @Test
     void readsOneTaskWithItsRawPayloadAndProvenance() {
         String id = JsonBodies.read(http(organisation).get().uri(PATH + "?system=github").exchange(), "$.data[0].id");
@@ -95,7 +154,7 @@ class ExternalTasksApiIT extends SyncWorkerTest {
 
     @ParameterizedTest
     @CsvSource({"connectionId, not-a-uuid", "resourceId, 42", "system, trello", "updatedSince, yesterday", "size, 0", "size, 201",
-            "page, -1", "page, x", "deleted, maybe", "status, ' '"})
+            "page, -1", "page, x", "deleted, maybe", "mapped, perhaps", "status, ' '"})
     void refusesABadFilterNamingIt(String field, String value) {
         http(organisation).get().uri(builder -> builder.path(PATH).queryParam(field, value).build()).exchange()
                 .expectStatus().isBadRequest().expectBody()

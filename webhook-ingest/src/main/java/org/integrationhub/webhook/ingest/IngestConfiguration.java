@@ -39,7 +39,12 @@ class IngestConfiguration {
     }
 
     @Bean
-    WebhookOutcomes webhookOutcomes(MeterRegistry registry) {
-        return new WebhookOutcomes(registry);
+    WebhookOutcomes webhookOutcomes(MeterRegistry registry, ConnectionView connections, DeliveryCounts counts) {
+        return new WebhookOutcomes(registry, connections, counts);
+    }
+
+    @Bean
+    DeliveryCounts deliveryCounts(Clock clock) {
+        return new DeliveryCounts(clock);
     }
 }

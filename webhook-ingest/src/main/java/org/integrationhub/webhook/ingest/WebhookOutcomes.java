@@ -2,7 +2,12 @@ package org.integrationhub.webhook.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import java.util.Set;
+import org.integrationhub.events.ConnectionId;
+import org.integrationhub.events.OrgId;
+import org.integrationhub.webhook.connections.ConnectionView;
+import org.integrationhub.webhook.connections.KnownConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -13,7 +18,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts every webhook delivery by provider and outcome ({@code hub.webhooks.deliveries}) and logs
+ * Counts every webhook delivery by provider and outcome ({@code hub.webhooks.deliveries}, and per
+ * organisation in {@link DeliveryCounts} when the connection is known) and logs
  * one line for it — ids and outcome only, never a body, header value or secret. It runs before the
  * request-size filter, so deliveries refused for their declared size are counted too.
  */
@@ -23,9 +29,13 @@ class WebhookOutcomes implements WebFilter, Ordered {
     private static final Set<String> PROVIDERS = Set.of("jira", "github", "slack");
 
     private final MeterRegistry registry;
+    private final ConnectionView connections;
+    private final DeliveryCounts counts;
 
-    WebhookOutcomes(MeterRegistry registry) {
+    WebhookOutcomes(MeterRegistry registry, ConnectionView connections, DeliveryCounts counts) {
         this.registry = registry;
+        this.connections = connections;
+        this.counts = counts;
     }
 
     @Override
@@ -46,8 +56,17 @@ class WebhookOutcomes implements WebFilter, Ordered {
         String tag = outcome != null ? outcome.toString() : fromStatus(status);
         Counter.builder("hub.webhooks.deliveries").description("Webhook deliveries by provider and outcome")
                 .tag("provider", provider).tag("outcome", tag).register(registry).increment();
+        organisationOf(connection).ifPresent(org -> counts.record(org, provider, tag));
         log.info("Webhook {} for connection {}: {} ({}), delivery {}", provider, connection.length() > 64 ? "?" : connection, tag,
                 status == null ? "-" : status.value(), exchange.getAttributeOrDefault(WebhookController.DELIVERY_ID, "-"));
+    }
+
+    private Optional<OrgId> organisationOf(String connection) {
+        try {
+            return connections.find(ConnectionId.of(connection)).map(KnownConnection::orgId);
+        } catch (IllegalArgumentException notAConnectionId) {
+            return Optional.empty();
+        }
     }
 
     private static String fromStatus(HttpStatusCode status) {

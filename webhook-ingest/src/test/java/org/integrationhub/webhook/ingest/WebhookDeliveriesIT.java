@@ -14,12 +14,14 @@ import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.EventTypes;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.IdempotencyKeys;
+import org.integrationhub.events.OrgId;
 import org.integrationhub.events.Topics;
 import org.integrationhub.events.WebhookReceived;
 import org.integrationhub.support.crypto.WebhookSecretSeal;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.testsupport.HubIntegrationTest;
 import org.integrationhub.testsupport.KafkaProbe;
+import org.integrationhub.testsupport.TestTokens;
 import org.integrationhub.webhook.connections.ConnectionView;
 import org.integrationhub.webhook.connections.ConnectionViewLoader;
 import org.integrationhub.webhook.ingest.TestConnections.Known;
@@ -125,6 +127,33 @@ class WebhookDeliveriesIT {
 
         assertThat(deliveries.drain(Duration.ofSeconds(1)).stream().filter(r -> github.id().equals(r.key())))
                 .as("published exactly once").hasSize(1);
+    }
+
+    @Test
+    void theOrganisationSeesItsDeliveriesByProviderAndOutcome() {
+        Known github = connections.announce(ExternalSystem.GITHUB, "oauth", SECRET);
+        for (String signedWith : new String[] {SECRET, SECRET, "not-the-secret"}) {
+            byte[] body = bytes("{\"action\":\"opened\",\"issue\":{\"id\":" + UUID.randomUUID().hashCode() + "}}");
+            post("/webhooks/github/" + github.id(), MediaType.APPLICATION_JSON, body, h -> {
+                h.set("X-GitHub-Event", "issues");
+                h.set("X-GitHub-Delivery", UUID.randomUUID().toString());
+                h.set("X-Hub-Signature-256", Signing.github(signedWith, body));
+            }).expectStatus().value(status -> assertThat(status).isIn(200, 401));
+        }
+        java.util.function.Supplier<WebTestClient.Builder> client = () -> WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30));
+
+        client.get().defaultHeaders(h -> h.setBearerAuth(TestTokens.shared().user(UUID.randomUUID(), github.orgId()))).build()
+                .get().uri("/api/webhooks/stats").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.since").isNotEmpty()
+                .jsonPath("$.data.counts.length()").isEqualTo(2)
+                .jsonPath("$.data.counts[?(@.outcome == 'accepted')].provider").isEqualTo("github")
+                .jsonPath("$.data.counts[?(@.outcome == 'accepted')].deliveries").isEqualTo(2)
+                .jsonPath("$.data.counts[?(@.outcome != 'accepted')].deliveries").isEqualTo(1);
+        client.get().defaultHeaders(h -> h.setBearerAuth(TestTokens.shared().user(UUID.randomUUID(), OrgId.random()))).build()
+                .get().uri("/api/webhooks/stats").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.counts.length()").isEqualTo(0);
+        client.get().build().get().uri("/api/webhooks/stats").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
