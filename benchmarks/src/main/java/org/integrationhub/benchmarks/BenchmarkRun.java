@@ -1,0 +1,228 @@
+package org.integrationhub.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.integrationhub.benchmarks.load.JiraDeliveries;
+import org.integrationhub.benchmarks.report.Report;
+import org.integrationhub.benchmarks.stack.Hub;
+import org.integrationhub.benchmarks.stack.ResourceSampler;
+import org.integrationhub.benchmarks.stack.RunningDevstack;
+
+/**
+ * {@code ./benchmarks.sh [--quick]}: the micro-benchmarks, then the devstack (embedded Kafka and
+ * Postgres, the provider sandbox, every service) and each scenario against its ceiling measured in
+ * the same run; writes {@code target/benchmarks/report.md} and {@code report.json}. A scenario that
+ * fails is reported as failed and the run goes on.
+ */
+public final class BenchmarkRun {
+
+    /** Where each stage's first bottleneck is expected to sit, and what would move it (ADR 0020); the measured CPU split decides. */
+    private static final Map<String, String> MOVES = Map.of(
+            "ingest", "ingest: every answer is built on Kafka's producer I/O thread (EventPublisher turns the producer's future into a Mono "
+                    + "without publishOn, so the 200, its counter and log line run on the thread that must also send the next records). "
+                    + "What would move it: publishOn a parallel scheduler after the acknowledgement, then the per-request security chain and log line.",
+            "apply", "apply: five R2DBC round trips per observation (claim key, locked read, resource lookup, insert/update returning, outbox) "
+                    + "one after another in each batch's transaction, on 3 consumer threads. What would move it: set-based statements per batch "
+                    + "(insert … select from unnest), then more partitions and consumers.",
+            "sync", "sync-now: apply first (the fetch finishes long before the tasks are applied); the fetch waits for each page's publish, "
+                    + "cursor save and progress report before the next page. What would move it: the apply fix, then fetching ahead.",
+            "end to end", "end to end: one consumer thread reads every webhook-deliveries partition and blocks on the acks=all publish of each "
+                    + "observation, on top of ingest's producer-thread answer. What would move it: a batch listener that waits once per poll, the "
+                    + "ingest fix, then apply.",
+            "replay", "replay: a database round trip per duplicate (its idempotency-key insert attempt), one after another. What would move it: "
+                    + "one query per batch for the keys already applied.");
+
+    private BenchmarkRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path root = Path.of(System.getProperty("hub.root", ".")).toAbsolutePath().normalize();
+        BenchSettings settings = BenchSettings.of(quick, root);
+        Files.createDirectories(settings.out());
+        Report report = new Report();
+        Instant began = Instant.now();
+        report.run().put("mode", quick ? "--quick (every scenario scaled down)" : "full");
+        report.run().put("started", began.toString());
+        describeMachine(report);
+        report.versions().putAll(versions(root));
+
+        runStep(report, "micro-benchmarks", () -> MicroScenario.run(settings, report));
+
+        Map<String, String> environment = Map.of("SANDBOX_ATLASSIAN_ISSUECOUNT", String.valueOf(settings.syncIssues()),
+                "HUB_AUTH_OPERATORS_0", Hub.OPERATOR);
+        System.out.println("Starting the devstack (log: " + settings.out().resolve("devstack.log") + ") ...");
+        long devstackStart = System.nanoTime();
+        try (RunningDevstack devstack = RunningDevstack.start(root, environment, settings.out().resolve("devstack.log"), Duration.ofMinutes(5))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(devstack::close, "stop-devstack"));
+            report.run().put("devstack start-up", String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - devstackStart) / 1e9));
+            report.versions().put("Postgres (embedded)", postgresVersion(devstack));
+            Hub hub = new Hub();
+            hub.signIn();
+            String secret = "bench-webhook-secret-" + UUID.randomUUID();
+            UUID connection = hub.connectJira(secret, null);
+            awaitWebhookIngestKnows(connection, secret);
+            Bench bench = new Bench(settings, report, devstack, hub, connection, secret, Instant.now());
+            runStep(report, "ingest", () -> IngestScenario.run(bench));
+            runStep(report, "apply", () -> ApplyScenario.run(bench));
+            runStep(report, "sync", () -> SyncScenario.run(bench));
+            runStep(report, "end to end", () -> EndToEndScenario.run(bench));
+            runStep(report, "replay", () -> ReplayScenario.run(bench));
+        } finally {
+            report.run().put("finished", Instant.now().toString());
+            report.run().put("duration", String.format(Locale.ROOT, "%.1f min", Duration.between(began, Instant.now()).toSeconds() / 60.0));
+            report.machine().put("load average at the end (1, 5, 15 min)", loadAverage());
+            report.write(settings.out());
+        }
+        System.out.println();
+        report.scenarios().forEach(s -> System.out.println(Report.line(s)));
+        System.out.println("\nReport: " + settings.out().resolve("report.md") + " and report.json");
+        // Gatling's engine and the Kafka clients may leave non-daemon threads; a missed target is a result, not a failure
+        System.exit(0);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static void runStep(Report report, String name, Step step) {
+        String only = System.getProperty("bench.only");
+        if (only != null && !List.of(only.split(",")).contains(name)) {
+            report.note("Not run in this run (-Dbench.only=" + only + "): " + name + ".");
+            return;
+        }
+        long started = System.nanoTime();
+        System.out.println("\n=== " + name + " ===");
+        try {
+            step.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            report.scenario(new Report.Scenario(name, "FAILED to run", Double.NaN, "", null, null, null, "—", Boolean.FALSE,
+                    "The scenario failed: " + e));
+        }
+        report.run().put("time: " + name, String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - started) / 1e9));
+    }
+
+    static String busiest(ResourceSampler.Phase phase) {
+        List<ResourceSampler.Usage> top = phase.usage().stream().sorted(Comparator.comparingDouble(ResourceSampler.Usage::cpuSeconds).reversed())
+                .limit(3).toList();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "machine %.0f%% busy; busiest: ", phase.machineBusy() * 100));
+        for (int i = 0; i < top.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(top.get(i).process()).append(String.format(Locale.ROOT, " %.2f cores",
+                    top.get(i).cpuSeconds() / Math.max(phase.seconds(), 0.001)));
+        }
+        return text.toString();
+    }
+
+    static String moves(String stage) {
+        return MOVES.get(stage);
+    }
+
+    private static void awaitWebhookIngestKnows(UUID connection, String secret) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            String body = JiraDeliveries.commentCreated(1, Instant.now());
+            var request = HttpRequest.newBuilder(URI.create(Hub.WEBHOOKS + "/webhooks/jira/" + connection))
+                    .header("Content-Type", "application/json").header(JiraDeliveries.SIGNATURE_HEADER, JiraDeliveries.signature(secret, body))
+                    .header(JiraDeliveries.DELIVERY_HEADER, "bench-probe-" + UUID.randomUUID()).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("webhook-ingest did not accept the new connection's deliveries within 60 s (last status " + status + ")");
+    }
+
+    private static void describeMachine(Report report) {
+        report.machine().put("cores (available to the JVM)", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        report.machine().put("CPU", cpuModel());
+        report.machine().put("memory", meminfo());
+        report.machine().put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        report.machine().put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        report.machine().put("service JVM flags (devstack)", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC (bare endpoint: the same)");
+        report.machine().put("load average at the start (1, 5, 15 min)", loadAverage());
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String meminfo() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> String.format(Locale.ROOT, "%.1f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + ", " + parts[1] + ", " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static Map<String, String> versions(Path root) throws IOException {
+        Map<String, String> versions = new java.util.LinkedHashMap<>();
+        Properties tools = new Properties();
+        try (InputStream in = BenchmarkRun.class.getResourceAsStream("/benchmarks-versions.properties")) {
+            tools.load(in);
+        }
+        versions.put("integration hub", tools.getProperty("hub") + " (" + gitHead(root) + ")");
+        String pom = Files.readString(root.resolve("pom.xml"));
+        Matcher boot = Pattern.compile("spring-boot-starter-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        versions.put("Spring Boot", boot.find() ? boot.group(1) : "unknown");
+        versions.put("Kafka clients (and the embedded broker)", org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        versions.put("Gatling", tools.getProperty("gatling"));
+        versions.put("JMH", tools.getProperty("jmh"));
+        versions.put("HdrHistogram", tools.getProperty("hdrhistogram"));
+        return versions;
+    }
+
+    private static String gitHead(Path root) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String head = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? "commit " + head : "no git";
+        } catch (IOException | InterruptedException e) {
+            return "no git";
+        }
+    }
+
+    private static String postgresVersion(RunningDevstack devstack) {
+        try (var db = java.sql.DriverManager.getConnection(devstack.jdbcUrl(), "hub", "hub"); var rows = db.createStatement()
+                .executeQuery("show server_version")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            return "unknown";
+        }
+    }
+}

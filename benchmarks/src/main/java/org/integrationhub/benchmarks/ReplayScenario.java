@@ -1,0 +1,116 @@
+package org.integrationhub.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.integrationhub.benchmarks.report.Report;
+import org.integrationhub.events.Topics;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replay: every observation published since the run began, re-consumed through the operator API's
+ * replay (sync-worker's apply stage with its own consumer). All were applied before, so the rows
+ * changed must be 0: no task row updated, no stale count, no outbox row. The ceiling is a bare Kafka
+ * consumer reading the same slice and discarding it.
+ */
+final class ReplayScenario {
+
+    private ReplayScenario() {
+    }
+
+    static void run(Bench bench) throws Exception {
+        Instant from = bench.startedAt();
+        Pipeline.awaitDrained(bench, Duration.ofMinutes(bench.settings().quick() ? 2 : 5));
+        long[] ceiling = consumeAlone(bench.devstack().kafkaBootstrapServers(), from);
+        double ceilingRate = ceiling[0] / (ceiling[1] / 1e9);
+        Instant replayStarted = Instant.now();
+        String before = fingerprint(bench);
+        var sampler = bench.sample("replay of every observation of the run");
+        long started = System.nanoTime();
+        JsonNode progress;
+        try {
+            UUID replay = bench.hub().startReplay(from);
+            long deadline = System.nanoTime() + Duration.ofMinutes(25).toNanos();
+            do {
+                Thread.sleep(250);
+                progress = bench.hub().replay(replay);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the replay did not finish in time: " + progress);
+                }
+            } while ("running".equals(progress.path("status").asString()));
+        } finally {
+            bench.finish(sampler, "replay");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long read = progress.path("read").asLong();
+        long changed = bench.count("select count(*) from sync.external_tasks where updated_at >= ?", java.sql.Timestamp.from(replayStarted))
+                + bench.count("select count(*) from sync.outbox where created_at >= ?", java.sql.Timestamp.from(replayStarted));
+        String after = fingerprint(bench);
+        double rate = read / seconds;
+        boolean unchanged = changed == 0 && before.equals(after);
+        bench.report().scenario(new Report.Scenario("replay", String.format(Locale.ROOT, "%,d observations re-consumed", read), rate, "obs/s",
+                ceilingRate, "bare Kafka consumer, bytes discarded", rate / ceilingRate, "≥ 50,000/s and 0 rows changed",
+                rate >= 50_000 && unchanged && "succeeded".equals(progress.path("status").asString()),
+                String.format(Locale.ROOT, "Status %s; rows changed: %d (%s); duplicates %d, applied %d, unchanged %d, stale %d, skipped %d. "
+                        + "Timed from the replay request to its status leaving `running` (polled every 250 ms).",
+                        progress.path("status").asString(), changed, unchanged ? "fingerprint of tasks and outbox identical"
+                                : "fingerprint before " + before + ", after " + after,
+                        progress.path("duplicate").asLong(), progress.path("applied").asLong(), progress.path("unchanged").asLong(),
+                        progress.path("stale").asLong(), progress.path("skipped").asLong())));
+        bench.report().raw("replay.progress", progress.toString());
+    }
+
+    /** Rows, the sum of versions and stale counts of every task, and outbox rows: equal before and after when nothing changed. */
+    private static String fingerprint(Bench bench) {
+        return bench.count("select count(*) from sync.external_tasks") + "/" + bench.count("select coalesce(sum(version), 0) from sync.external_tasks")
+                + "/" + bench.count("select coalesce(sum(stale_count), 0) from sync.external_tasks") + "/"
+                + bench.count("select count(*) from sync.outbox");
+    }
+
+    /** {records, nanoseconds}: the slice from {@code from} to the current end of every partition. */
+    private static long[] consumeAlone(String bootstrap, Instant from) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (var consumer = new KafkaConsumer<byte[], byte[]>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TASK_OBSERVATIONS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long started = System.nanoTime();
+            consumer.assign(partitions);
+            long expected = 0;
+            for (TopicPartition tp : partitions) {
+                long start = starts.get(tp) == null ? ends.get(tp) : starts.get(tp).offset();
+                consumer.seek(tp, start);
+                expected += ends.get(tp) - start;
+            }
+            long read = 0;
+            while (read < expected) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        read++;
+                    }
+                }
+            }
+            long nanos = System.nanoTime() - started;
+            System.out.printf(Locale.ROOT, "replay ceiling: %,d records consumed in %.1f s%n", read, nanos / 1e9);
+            return new long[] {read, nanos};
+        }
+    }
+}
