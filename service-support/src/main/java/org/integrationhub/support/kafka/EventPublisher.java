@@ -6,6 +6,7 @@ import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.Topic;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes envelopes to catalogue topics, typed by the topic: the key and the payload must be
@@ -47,10 +48,13 @@ public class EventPublisher {
 
     /**
      * {@code KafkaProducer.send} can block (metadata, a full buffer) for up to {@code max.block.ms}:
-     * it runs on one dedicated thread, never on an event loop, and in subscription order.
+     * it runs on one dedicated thread, never on an event loop, and in subscription order. The acknowledgement
+     * arrives on the producer's I/O thread, which also sends every other record: what follows it (an HTTP
+     * answer, counters, log lines) moves to the parallel scheduler so that thread only sends.
      */
     private Mono<RecordMetadata> send(ProducerRecord<String, EventEnvelope<?>> record) {
-        return Mono.fromFuture(() -> template.send(record)).subscribeOn(SENDER).map(result -> result.getRecordMetadata());
+        return Mono.fromFuture(() -> template.send(record)).subscribeOn(SENDER)
+                .publishOn(Schedulers.parallel()).map(result -> result.getRecordMetadata());
     }
 
     private static final reactor.core.scheduler.Scheduler SENDER = reactor.core.scheduler.Schedulers.newSingle("kafka-send", true);
