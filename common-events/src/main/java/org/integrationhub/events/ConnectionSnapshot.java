@@ -10,7 +10,9 @@ import java.util.Objects;
  * secret, when it has one, travels only {@link SealedSecret sealed} under the webhook sealing key,
  * which connector-service and webhook-ingest alone hold. {@code authType} is "api_token" or "oauth"; {@code status} is active, expired, revoked or error;
  * {@code displayName}, {@code baseUrl}, {@code jqlFilter} and {@code webhookSecret} are nullable; {@code revision} grows
- * with every change.
+ * with every change. {@code siteUrl} (optional, added 2026-11-23, ADR 0021) is the site a person opens in the browser
+ * (an Atlassian site, {@code https://acme.atlassian.net}) when it differs from the API's {@code baseUrl} (OAuth calls go
+ * through {@code https://api.atlassian.com/ex/jira/{cloudId}}); null when unknown, and absent in older records.
  */
 public record ConnectionSnapshot(
         ConnectionId connectionId,
@@ -27,7 +29,8 @@ public record ConnectionSnapshot(
         boolean pollingEnabled,
         SealedSecret webhookSecret,
         long revision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String siteUrl) {
 
     public ConnectionSnapshot {
         Objects.requireNonNull(connectionId, "connectionId is required");
@@ -37,5 +40,13 @@ public record ConnectionSnapshot(
         Objects.requireNonNull(status, "status is required");
         Objects.requireNonNull(updatedAt, "updatedAt is required");
         projectKeys = projectKeys == null ? List.of() : List.copyOf(projectKeys);
+    }
+
+    /** A snapshot without a separate site URL. */
+    public ConnectionSnapshot(ConnectionId connectionId, OrgId orgId, ExternalSystem system, String authType, String displayName,
+            String baseUrl, String status, boolean enabled, boolean primary, List<String> projectKeys, String jqlFilter,
+            boolean pollingEnabled, SealedSecret webhookSecret, long revision, Instant updatedAt) {
+        this(connectionId, orgId, system, authType, displayName, baseUrl, status, enabled, primary, projectKeys, jqlFilter,
+                pollingEnabled, webhookSecret, revision, updatedAt, null);
     }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * {@code externalId}, {@code sourceUpdatedAt} (the version: older never overwrites newer) and
  * {@code source}. Everything else is nullable — a {@link #tombstone deleted} item carries only the
  * required fields — and {@code labels} is never null. {@code rawPayload} is the provider's JSON.
+ * {@code syncRunId} (optional, added 2026-11-23, ADR 0021) names the sync run whose fetch published the
+ * observation, so the apply stage can count the run's observations; null for webhooks and replays, and
+ * absent in records written before it existed.
  */
 public record TaskObserved(
         ConnectionId connectionId,
@@ -30,7 +33,8 @@ public record TaskObserved(
         Instant sourceUpdatedAt,
         boolean deleted,
         Source source,
-        String rawPayload) {
+        String rawPayload,
+        SyncRunId syncRunId) {
 
     public TaskObserved {
         Objects.requireNonNull(connectionId, "connectionId is required");
@@ -42,6 +46,20 @@ public record TaskObserved(
             throw new IllegalArgumentException("externalId must not be blank");
         }
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** An observation that no sync run published (a webhook's, a replay's): {@code syncRunId} is null. */
+    public TaskObserved(ConnectionId connectionId, ExternalSystem system, String externalId, String key, String title, String status,
+            String statusCategory, Kind kind, Person assignee, String projectKey, List<String> labels, String url,
+            Instant sourceCreatedAt, Instant sourceUpdatedAt, boolean deleted, Source source, String rawPayload) {
+        this(connectionId, system, externalId, key, title, status, statusCategory, kind, assignee, projectKey, labels, url,
+                sourceCreatedAt, sourceUpdatedAt, deleted, source, rawPayload, null);
+    }
+
+    /** This observation as published by the fetch of sync run {@code run}. */
+    public TaskObserved publishedBy(SyncRunId run) {
+        return new TaskObserved(connectionId, system, externalId, key, title, status, statusCategory, kind, assignee, projectKey,
+                labels, url, sourceCreatedAt, sourceUpdatedAt, deleted, source, rawPayload, run);
     }
 
     /** The observation that an item was deleted at the source. */

@@ -51,8 +51,8 @@ final class EventFixtures {
 
     static EventEnvelope<ConnectionSnapshot> connectionSnapshot() {
         var payload = new ConnectionSnapshot(CONNECTION, ORG, ExternalSystem.JIRA, "oauth", "Acme Jira",
-                "https://acme.atlassian.net", "active", true, true, List.of("OPS", "WEB"), null, true,
-                new SealedSecret("2026-11", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng="), 7L, AT);
+                "https://api.atlassian.com/ex/jira/1324a887-45db-1bf4-1e99-ef0ff456d421", "active", true, true, List.of("OPS", "WEB"), null, true,
+                new SealedSecret("2026-11", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng="), 7L, AT, "https://acme.atlassian.net");
         return EventEnvelope.of(eventId(3), EventTypes.CONNECTION_SNAPSHOT, ORG, "connection:" + CONNECTION + ":7",
                 payload, CLOCK);
     }
@@ -61,7 +61,8 @@ final class EventFixtures {
         var payload = new TaskObserved(CONNECTION, ExternalSystem.JIRA, "10042", "OPS-42", "Rotate the webhook secret",
                 "In Progress", "indeterminate", TaskObserved.Kind.ISSUE, ADA, "OPS", List.of("security", "ops"),
                 "https://acme.atlassian.net/browse/OPS-42", Instant.parse("2026-11-20T08:00:00Z"), AT, false,
-                TaskObserved.Source.POLL, "{\"id\":\"10042\",\"key\":\"OPS-42\"}");
+                TaskObserved.Source.POLL, "{\"id\":\"10042\",\"key\":\"OPS-42\"}",
+                SYNC_RUN);
         return EventEnvelope.of(eventId(4), EventTypes.TASK_OBSERVED, ORG,
                 IdempotencyKeys.polledItem(CONNECTION, "10042", AT), payload, CLOCK);
     }

@@ -48,6 +48,27 @@ class GoldenJsonTest {
     }
 
     @Test
+    void readsTaskObservedWrittenBeforeSyncRunIdExisted() {
+        var current = EventFixtures.taskObserved();
+
+        EventEnvelope<?> decoded = codec.decode(withoutPayloadField(current.type(), "syncRunId"));
+
+        var legacy = ((TaskObserved) decoded.payload());
+        assertThat(legacy.syncRunId()).isNull();
+        assertThat(legacy.publishedBy(current.payload().syncRunId())).isEqualTo(current.payload());
+    }
+
+    @Test
+    void readsConnectionSnapshotWrittenBeforeSiteUrlExisted() {
+        var current = EventFixtures.connectionSnapshot();
+
+        var legacy = (ConnectionSnapshot) codec.decode(withoutPayloadField(current.type(), "siteUrl")).payload();
+
+        assertThat(legacy.siteUrl()).isNull();
+        assertThat(legacy.baseUrl()).isEqualTo(current.payload().baseUrl());
+    }
+
+    @Test
     void coversEveryCataloguedEventTypeWithAGoldenFile() {
         List<EventEnvelope<?>> fixtures = List.of(EventFixtures.syncRequested(), EventFixtures.webhookReceivedEnvelope(),
                 EventFixtures.connectionSnapshot(), EventFixtures.taskObserved(), EventFixtures.userMappingChanged(),
@@ -64,6 +85,13 @@ class GoldenJsonTest {
         JsonNode encoded = codec.mapper().readTree(codec.encode(envelope));
         assertThat(encoded).isEqualTo(codec.mapper().readTree(golden));
         assertThat(codec.decode(golden)).isEqualTo(envelope);
+    }
+
+    /** The golden record as a reader of an older producer would get it: without one optional payload field. */
+    private byte[] withoutPayloadField(String eventTypeName, String field) {
+        var node = (tools.jackson.databind.node.ObjectNode) codec.mapper().readTree(golden(eventTypeName));
+        ((tools.jackson.databind.node.ObjectNode) node.get("payload")).remove(field);
+        return codec.mapper().writeValueAsBytes(node);
     }
 
     private static byte[] golden(String eventTypeName) {

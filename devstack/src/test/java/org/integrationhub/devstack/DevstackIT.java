@@ -120,9 +120,9 @@ class DevstackIT {
         await("the UI's progress shows the sync run succeeded").atMost(Duration.ofMinutes(3)).untilAsserted(() ->
                 gateway.get().uri("/ui/integrations/" + connectionId + "/progress").cookie("HUB_SESSION", session).exchange()
                         .expectStatus().isOk().expectBody(String.class)
-                        .value(html -> assertThat(html).contains("succeeded").doesNotContain("hx-trigger")));
+                        .value(html -> assertThat(html).contains("succeeded", "1000 seen, 1000 applied").doesNotContain("hx-trigger")));
 
-        // the run reports succeeded once fetched; the apply stage catches up within seconds
+        // the run succeeds only once the apply stage has applied what it fetched (ADR 0021)
         await("the UI lists the sandbox's 1,000 issues as tasks").atMost(Duration.ofMinutes(2)).untilAsserted(() ->
                 gateway.get().uri("/ui/tasks?connectionId=" + connectionId).cookie("HUB_SESSION", session).exchange()
                         .expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).contains("(1000 tasks)")));
@@ -185,7 +185,8 @@ class DevstackIT {
                 connector.get().uri("/api/integrations/" + connectionId + "/sync-runs").headers(h -> h.setBearerAuth(token)).exchange()
                         .expectStatus().isOk().expectBody()
                         .jsonPath("$.data[0].status").isEqualTo("succeeded")
-                        .jsonPath("$.data[0].itemsSeen").isEqualTo(333));
+                        .jsonPath("$.data[0].itemsSeen").isEqualTo(333)
+                        .jsonPath("$.data[0].itemsApplied").isEqualTo(333));
     }
 
     private static byte[] hmacSha256(String secret, byte[] data) {

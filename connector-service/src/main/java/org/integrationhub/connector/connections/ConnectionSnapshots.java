@@ -60,7 +60,7 @@ class ConnectionSnapshots {
                 .flatMap(webhookSecret -> {
                     var snapshot = new ConnectionSnapshot(c.id(), c.orgId(), c.type(), c.authType(), c.displayName(), c.baseUrl(),
                             c.status(), c.enabled(), c.primary(), c.projectKeys(), c.jqlFilter(), c.pollingEnabled(),
-                            webhookSecret.orElse(null), c.revision(), c.updatedAt());
+                            webhookSecret.orElse(null), c.revision(), c.updatedAt(), c.siteUrl());
                     var envelope = EventEnvelope.of(UUID.randomUUID(), EventTypes.CONNECTION_SNAPSHOT, c.orgId(),
                             "connection:" + c.id() + ":" + c.revision(), snapshot, clock);
                     return outbox.add(Topics.CONNECTIONS, c.id(), envelope, AGGREGATE, c.id().toString())

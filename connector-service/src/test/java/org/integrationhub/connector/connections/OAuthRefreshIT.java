@@ -121,7 +121,9 @@ class OAuthRefreshIT {
                     .expectStatus().isEqualTo(409).expectBody().jsonPath("$.code").isEqualTo("connection_revoked");
             assertThat(probe.awaitMatching(r -> ConnectionId.of(UUID.fromString(id)).equals(r.key())
                     && "revoked".equals(r.envelope().payload().status()), 1, Duration.ofSeconds(20)))
-                    .as("the revoked status is announced on integration.connections").hasSize(1);
+                    .as("the revoked status is announced on integration.connections").hasSize(1)
+                    .allSatisfy(r -> assertThat(r.envelope().payload().siteUrl()).as("the site a person browses, besides the API")
+                            .isEqualTo(ConnectorApi.SANDBOX.baseUrl() + "/atlassian/site/acme"));
         }
         api().as(organisation).get().uri(ConnectorApi.PATH + "/" + id).exchange().expectBody()
                 .jsonPath("$.data.status").isEqualTo("revoked")

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalTaskUpdated.Change;
+import org.integrationhub.events.SyncRunId;
 import org.integrationhub.events.TaskObserved;
+import org.integrationhub.sync.runs.SyncRunLedger;
 import org.integrationhub.sync.tasks.ExternalTask;
 import org.integrationhub.sync.tasks.ExternalTaskRepository;
 import org.integrationhub.sync.tasks.OrganisationLocks;
@@ -23,8 +25,8 @@ import reactor.core.publisher.Mono;
  * Applies a batch of task observations in one transaction, in offset order, holding its
  * organisations' locks shared ({@link OrganisationLocks}): each envelope's
  * idempotency key is claimed first (a copy is a no-op), then the task is locked and changed only
- * by a newer source version, and every applied change is written to the outbox. Either all of it
- * commits or none of it does.
+ * by a newer source version, and every applied change is written to the outbox; an observation a sync
+ * run published is counted on that run ({@link SyncRunLedger}). Either all of it commits or none of it does.
  */
 @Service
 class ApplyStage {
@@ -40,9 +42,12 @@ class ApplyStage {
     private final Clock clock;
     private final OrganisationLocks locks;
 
+    private final SyncRunLedger runs;
+
     ApplyStage(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction, Clock clock,
-            OrganisationLocks locks) {
+            OrganisationLocks locks, SyncRunLedger runs) {
         this.db = db;
+        this.runs = runs;
         this.locks = locks;
         this.tasks = tasks;
         this.announcer = announcer;
@@ -75,7 +80,17 @@ class ApplyStage {
 
     private Mono<Outcome> applyOne(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
         return claim(envelope).flatMap(claimed -> claimed ? decideAndWrite(envelope, renormalisation)
-                : renormalisation != null ? rejudge(envelope, renormalisation) : Mono.just(Outcome.DUPLICATE));
+                : renormalisation != null ? rejudge(envelope, renormalisation) : Mono.just(Outcome.DUPLICATE))
+                .flatMap(outcome -> countForRun(envelope, outcome, renormalisation));
+    }
+
+    /** An observation a sync run's fetch published counts on that run once, at its first judgement (ADR 0021). */
+    private Mono<Outcome> countForRun(EventEnvelope<TaskObserved> envelope, Outcome outcome, Renormalisation renormalisation) {
+        SyncRunId run = envelope.payload().syncRunId();
+        if (run == null || renormalisation != null) {
+            return Mono.just(outcome);
+        }
+        return runs.judged(run, envelope.idempotencyKey(), outcome.name()).thenReturn(outcome);
     }
 
     /** An observation applied before, normalised again: only other content at its version (or a newer one) changes the task. */

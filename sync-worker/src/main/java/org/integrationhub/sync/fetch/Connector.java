@@ -1,5 +1,6 @@
 package org.integrationhub.sync.fetch;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * credentials ({@code GET /internal/connections/{id}/credentials}) and a sync run's progress
  * ({@code POST /internal/sync-runs/{id}/progress}, ADR 0009).
  */
+@Component
 class Connector {
 
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
@@ -34,9 +37,9 @@ class Connector {
     private final WebClient connector;
     private final ServiceTokens tokens;
 
-    Connector(WebClient.Builder http, FetchSettings settings, ServiceTokens tokens) {
+    Connector(WebClient.Builder http, FetchSettings settings, Clock clock) {
         this.connector = http.clone().baseUrl(settings.connectorUrl()).build();
-        this.tokens = tokens;
+        this.tokens = new ServiceTokens(http, settings, clock);
     }
 
     Credentials credentials(ConnectionId connection) {
@@ -56,13 +59,16 @@ class Connector {
         return new Credentials(data.get("baseUrl").asString(), data.get("authorization").asString());
     }
 
-    /** Reports progress; a report that does not arrive is logged, never fails the sync (the next one repeats the counts). */
-    void progress(SyncRunId run, String status, int pages, int itemsSeen, String error) {
+    /**
+     * Reports progress; true when connector-service acknowledged it. A report that does not arrive is logged and
+     * never fails the sync: {@link SyncRunReporter} sends it again.
+     */
+    boolean progress(SyncRunId run, String status, int pages, int itemsSeen, int itemsApplied, String error) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("pages", pages);
         body.put("itemsSeen", itemsSeen);
-        body.put("itemsApplied", 0);
+        body.put("itemsApplied", itemsApplied);
         if (error != null) {
             body.put("error", error.length() > 2000 ? error.substring(0, 2000) : error);
         }
@@ -70,8 +76,13 @@ class Connector {
             authorized(() -> connector.post().uri("/internal/sync-runs/{id}/progress", run.value())
                     .headers(h -> h.setBearerAuth(tokens.bearer())).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .retrieve().toBodilessEntity().block(TIMEOUT));
+            return true;
+        } catch (WebClientResponseException.NotFound unknownRun) {
+            log.warn("Sync run {} is unknown to connector-service; its progress is not reported again", run);
+            return true;
         } catch (RuntimeException notReported) {
             log.warn("Progress of sync run {} ({}) was not reported: {}", run, status, notReported.toString());
+            return false;
         }
     }
 

@@ -14,12 +14,14 @@ import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.IdempotencyKeys;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.SyncRequested;
+import org.integrationhub.events.SyncRunId;
 import org.integrationhub.events.TaskKey;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
 import org.integrationhub.support.kafka.EventPublisher;
 import org.integrationhub.sync.failures.DatabaseFailures;
 import org.integrationhub.sync.normalise.NormaliseSettings;
+import org.integrationhub.sync.runs.SyncRunLedger;
 import org.integrationhub.sync.stages.PipelineStages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +32,9 @@ import reactor.core.publisher.Flux;
 /**
  * Runs one sync: finds the connection in the local replica, gets its credentials from
  * connector-service, pages through the provider, and for every page publishes one
- * {@link TaskObserved} per new item (acknowledged by Kafka), then saves the cursor, then reports
- * progress. The observations of a polled version share one idempotency key however often they are
+ * {@link TaskObserved} per new item (acknowledged by Kafka; each carries the sync run's id and its key is first
+ * recorded in the {@link SyncRunLedger}), then saves the cursor, then reports progress. The run succeeds only once the
+ * apply stage has judged every observation the fetch published (ADR 0021). The observations of a polled version share one idempotency key however often they are
  * fetched, so a sync that crashed and runs again, or overlaps a webhook, is applied once. A sync
  * that cannot complete records its reason on the run.
  */
@@ -53,8 +56,14 @@ public class FetchStage {
     private final NormaliseSettings rules;
     private final PipelineStages stages;
 
+    private final SyncRunLedger ledger;
+    private final SyncRunReporter reporter;
+
     FetchStage(ConnectionReplica connections, SyncCursors cursors, EventPublisher publisher, WebClient.Builder http, FetchSettings settings,
-            NormaliseSettings rules, PipelineStages stages, MeterRegistry meters, Clock clock) {
+            NormaliseSettings rules, PipelineStages stages, MeterRegistry meters, Clock clock, Connector connector, SyncRunLedger ledger,
+            SyncRunReporter reporter) {
+        this.ledger = ledger;
+        this.reporter = reporter;
         this.rules = rules;
         this.stages = stages;
         this.connections = connections;
@@ -64,7 +73,7 @@ public class FetchStage {
         this.settings = settings;
         this.meters = meters;
         this.clock = clock;
-        this.connector = new Connector(http, settings, new ServiceTokens(http, settings, clock));
+        this.connector = connector;
         this.sleeper = duration -> Thread.sleep(duration.toMillis());
     }
 
@@ -73,7 +82,9 @@ public class FetchStage {
     }
 
     Outcome run(OrgId org, SyncRequested request) {
-        connector.progress(request.syncRunId(), "running", 0, 0, null);
+        SyncRunId run = request.syncRunId();
+        ledger.fetchStarted(run, org, request.connectionId()).block(PUBLISH_TIMEOUT);
+        reporter.report(run);
         var counts = new int[2];
         try {
             ConnectionReplica.Replicated connection = connection(org, request);
@@ -85,21 +96,25 @@ public class FetchStage {
             var client = new ProviderClient(http, settings, clock, sleeper);
             source.fetch(new TaskSource.Fetch(connection, credentials, client, cursors, settings.pageSize()),
                     (scope, itemsOnPage, observations, cursorAfter) -> {
-                        publish(org, observations);
+                        List<TaskObserved> published = observations.stream().map(rules::applyTo).map(o -> o.publishedBy(run)).toList();
+                        ledger.pagePublishing(run, published.stream().map(FetchStage::idempotencyKey).toList()).block(PUBLISH_TIMEOUT);
+                        publish(org, published);
                         cursors.save(connection.id(), scope, cursorAfter);
                         counts[0]++;
                         counts[1] += observations.size();
                         meters.counter("sync.fetch.observations", "system", connection.system().wireName()).increment(observations.size());
                         stages.handled(PipelineStages.Stage.FETCH, observations.size());
-                        connector.progress(request.syncRunId(), "running", counts[0], counts[1], null);
+                        reporter.report(run);
                     });
-            connector.progress(request.syncRunId(), "succeeded", counts[0], counts[1], null);
+            // the run succeeds once the apply stage has judged everything published (SyncRunReporter reports it)
+            ledger.fetchEnded(run).block(PUBLISH_TIMEOUT);
+            reporter.report(run);
             meters.counter("sync.fetch.runs", "outcome", "succeeded").increment();
-            log.info("Sync run {} of connection {} succeeded: {} page(s), {} new item(s)", request.syncRunId(), request.connectionId(),
+            log.info("Sync run {} of connection {} fetched: {} page(s), {} new item(s)", request.syncRunId(), request.connectionId(),
                     counts[0], counts[1]);
             return new Outcome("succeeded", counts[0], counts[1], null);
         } catch (SyncFailed failed) {
-            connector.progress(request.syncRunId(), "failed", counts[0], counts[1], failed.getMessage());
+            fail(run, failed.getMessage());
             meters.counter("sync.fetch.runs", "outcome", "failed").increment();
             stages.failed(PipelineStages.Stage.FETCH, "sync run " + request.syncRunId() + ": " + failed.getMessage());
             log.warn("Sync run {} of connection {} failed after {} page(s): {}", request.syncRunId(), request.connectionId(), counts[0],
@@ -114,10 +129,19 @@ public class FetchStage {
             log.error("Sync run {} of connection {} failed unexpectedly after {} page(s)", request.syncRunId(), request.connectionId(),
                     counts[0], unexpected);
             String reason = "internal error (" + unexpected.getClass().getSimpleName() + "); see sync-worker's log";
-            connector.progress(request.syncRunId(), "failed", counts[0], counts[1], reason);
+            fail(run, reason);
             meters.counter("sync.fetch.runs", "outcome", "failed").increment();
             return new Outcome("failed", counts[0], counts[1], reason);
         }
+    }
+
+    private void fail(SyncRunId run, String reason) {
+        ledger.fetchFailed(run, reason.length() > 2000 ? reason.substring(0, 2000) : reason).block(PUBLISH_TIMEOUT);
+        reporter.report(run);
+    }
+
+    private static String idempotencyKey(TaskObserved observed) {
+        return IdempotencyKeys.polledItem(observed.connectionId(), observed.externalId(), observed.sourceUpdatedAt());
     }
 
     /** The connection from the replica; a request may overtake its connection's snapshot, so it waits a little. */
@@ -157,9 +181,8 @@ public class FetchStage {
 
     private void publish(OrgId org, List<TaskObserved> observations) {
         Flux.fromIterable(observations)
-                .map(rules::applyTo)
                 .flatMap(observed -> {
-                    String key = IdempotencyKeys.polledItem(observed.connectionId(), observed.externalId(), observed.sourceUpdatedAt());
+                    String key = idempotencyKey(observed);
                     var envelope = EventEnvelope.of(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), EventTypes.TASK_OBSERVED,
                             org, key, observed, clock);
                     return publisher.publish(Topics.TASK_OBSERVATIONS, new TaskKey(org, observed.system(), observed.externalId()), envelope);

@@ -85,7 +85,7 @@ class JiraSource implements TaskSource {
 
     private static TaskObserved observe(JsonNode issue, Fetch fetch) {
         try {
-            return JiraIssues.observe(issue, fetch.connection().id(), TaskObserved.Source.POLL);
+            return JiraIssues.observe(issue, fetch.connection().id(), TaskObserved.Source.POLL, fetch.connection().siteUrl());
         } catch (IllegalArgumentException unusable) {
             throw new SyncFailed("Jira returned an issue that cannot be read: " + unusable.getMessage());
         }

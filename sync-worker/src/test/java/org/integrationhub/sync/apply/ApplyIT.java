@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalTaskUpdated;
+import org.integrationhub.events.SyncRunId;
 import org.integrationhub.events.TaskKey;
 import org.integrationhub.events.TaskObserved;
 import org.integrationhub.events.Topics;
 import org.integrationhub.sync.SyncWorkerTest;
+import org.integrationhub.sync.runs.SyncRunLedger;
 import org.integrationhub.testsupport.KafkaProbe;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The apply stage on real Kafka and Postgres: de-duplication, versions, tombstones, events. */
 class ApplyIT extends SyncWorkerTest {
@@ -47,6 +50,42 @@ class ApplyIT extends SyncWorkerTest {
                     .allSatisfy(r -> assertThat(r.envelope().payload().change()).isEqualTo(ExternalTaskUpdated.Change.CREATED));
             assertThat(published.stream().map(r -> r.envelope().eventId()).distinct()).hasSize(1000);
         }
+    }
+
+    @Autowired
+    SyncRunLedger runs;
+
+    @Test
+    void aSyncRunCountsEachOfItsObservationsOnceAndFinishesOnlyWhenAllAreJudged() {
+        SyncRunId run = SyncRunId.random();
+        List<EventEnvelope<TaskObserved>> published = IntStream.range(0, 50)
+                .mapToObj(i -> publishedBy(run, jira.polled("run-" + i, "Task " + i, 1))).toList();
+        runs.fetchStarted(run, organisation, jira.connection()).block(APPLY);
+        runs.pagePublishing(run, published.stream().map(EventEnvelope::idempotencyKey).toList()).block(APPLY);
+        runs.fetchEnded(run).block(APPLY);
+        assertThat(runs.progress(run).block(APPLY)).as("nothing applied yet")
+                .extracting(SyncRunLedger.Progress::status, SyncRunLedger.Progress::itemsSeen, SyncRunLedger.Progress::itemsApplied)
+                .containsExactly("running", 50, 0);
+
+        publish(published.subList(0, 20), 8);
+        await("20 of the run's observations counted").atMost(APPLY).until(() -> runs.progress(run).block(APPLY).itemsApplied() == 20);
+        assertThat(runs.progress(run).block(APPLY).status()).as("not finished while 30 wait").isEqualTo("running");
+
+        double duplicatesBefore = duplicates();
+        publish(published.subList(0, 20), 8); // redelivered
+        publish(published.subList(20, 50), 8);
+        await("redeliveries judged").atMost(APPLY).until(() -> duplicates() - duplicatesBefore >= 20);
+        await("the run succeeded").atMost(APPLY).until(() -> "succeeded".equals(runs.progress(run).block(APPLY).status()));
+
+        var progress = runs.progress(run).block(APPLY);
+        assertThat(progress.itemsApplied()).as("each applied task once, redeliveries not counted").isEqualTo(50)
+                .isEqualTo((int) tasksOf(organisation));
+        assertThat(progress.itemsJudged()).isEqualTo(50);
+    }
+
+    private static EventEnvelope<TaskObserved> publishedBy(SyncRunId run, EventEnvelope<TaskObserved> envelope) {
+        return new EventEnvelope<>(envelope.eventId(), envelope.type(), envelope.schemaVersion(), envelope.occurredAt(), envelope.orgId(),
+                envelope.idempotencyKey(), envelope.payload().publishedBy(run));
     }
 
     @Test

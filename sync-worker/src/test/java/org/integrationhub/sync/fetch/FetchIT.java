@@ -67,8 +67,13 @@ class FetchIT extends SyncWorkerTest {
     private final ConnectionId connection = ConnectionId.random();
 
     private void announce(ExternalSystem system, List<String> projectKeys, String baseUrl, String authorization) {
-        var snapshot = new ConnectionSnapshot(connection, organisation, system, system == ExternalSystem.JIRA ? "api_token" : "oauth",
-                "Fetch test", baseUrl, "active", true, false, projectKeys, null, false, null, 1, Instant.now());
+        announce(system, system == ExternalSystem.JIRA ? "api_token" : "oauth", projectKeys, baseUrl, null, authorization);
+    }
+
+    private void announce(ExternalSystem system, String authType, List<String> projectKeys, String baseUrl, String siteUrl,
+            String authorization) {
+        var snapshot = new ConnectionSnapshot(connection, organisation, system, authType,
+                "Fetch test", baseUrl, "active", true, false, projectKeys, null, false, null, 1, Instant.now(), siteUrl);
         publisher.publish(Topics.CONNECTIONS, connection, EventEnvelope.of(EventTypes.CONNECTION_SNAPSHOT, organisation,
                 "connection:" + connection + ":1", snapshot, Clock.systemUTC())).block(Duration.ofSeconds(10));
         NEIGHBOURS.credentials(connection.value(), baseUrl, authorization);
@@ -103,13 +108,18 @@ class FetchIT extends SyncWorkerTest {
 
         SyncRunId first = syncNow(ExternalSystem.JIRA);
         var done = finished(first);
+        assertThat(tasksOf(organisation)).as("the run succeeds only once its tasks are applied").isEqualTo(1000);
+        assertThat(eventsOf(organisation)).isEqualTo(1000);
         assertThat(done.status()).isEqualTo("succeeded");
         assertThat(done.itemsSeen()).isEqualTo(1000);
+        assertThat(done.itemsApplied()).as("applied on the run").isEqualTo(1000);
         assertThat(done.pages()).isEqualTo(10);
-        assertThat(NEIGHBOURS.progressOf(first.value())).extracting(NeighbourServices.Progress::status)
-                .startsWith("running").endsWith("succeeded").hasSizeGreaterThan(10);
-        await("1,000 tasks applied").atMost(SYNCED).until(() -> tasksOf(organisation) == 1000);
-        await("1,000 events").atMost(SYNCED).until(() -> eventsOf(organisation) == 1000);
+        var reports = NEIGHBOURS.progressOf(first.value());
+        assertThat(reports).extracting(NeighbourServices.Progress::status)
+                .startsWith("running").endsWith("succeeded").hasSizeGreaterThan(10).containsOnlyOnce("succeeded");
+        assertThat(reports).extracting(NeighbourServices.Progress::itemsApplied).as("applied only grows").isSorted();
+        assertThat(reports).filteredOn(p -> p.itemsApplied() > 0 && p.itemsApplied() < 1000).as("live progress while applying")
+                .isNotEmpty();
         var task = task(organisation, "10000");
         assertThat(task).containsEntry("source", "poll").containsEntry("task_key", "PROJ-1");
 
@@ -117,6 +127,7 @@ class FetchIT extends SyncWorkerTest {
         var again = finished(second);
         assertThat(again.status()).isEqualTo("succeeded");
         assertThat(again.itemsSeen()).as("the cursor leaves out what was fetched").isZero();
+        assertThat(again.itemsApplied()).isZero();
         assertThat(tasksOf(organisation)).isEqualTo(1000);
         assertThat(eventsOf(organisation)).as("no new events").isEqualTo(1000);
     }
@@ -131,8 +142,9 @@ class FetchIT extends SyncWorkerTest {
         var again = finished(syncNow(ExternalSystem.JIRA, true));
 
         assertThat(again.itemsSeen()).as("the cursor was reset").isEqualTo(334);
-        await("334 duplicates counted").atMost(SYNCED)
-                .until(() -> counted("sync.apply.observations", "outcome", "duplicate") - duplicatesBefore >= 334);
+        assertThat(again.itemsApplied()).as("nothing new to apply").isZero();
+        assertThat(counted("sync.apply.observations", "outcome", "duplicate") - duplicatesBefore)
+                .as("succeeded only after all 334 were judged").isGreaterThanOrEqualTo(334);
         assertThat(tasksOf(organisation)).isEqualTo(334);
         assertThat(eventsOf(organisation)).as("no new events").isEqualTo(334);
     }
@@ -198,6 +210,26 @@ class FetchIT extends SyncWorkerTest {
                 organisation.value())).as("pull requests told apart").isPositive();
         assertThat(count("select count(*) from sync.external_tasks where organisation_id = ? and project_key <> 'acme/web'",
                 organisation.value())).isZero();
+    }
+
+    @Test
+    void anOAuthJiraConnectionLinksEachTaskToTheSiteNotToTheApiGateway() {
+        String admin = "712020:" + java.util.UUID.nameUUIDFromBytes("admin:admin@acme.example".getBytes(StandardCharsets.UTF_8));
+        String code = SANDBOX.oauth().issueCode(Provider.ATLASSIAN, "sandbox-atlassian-client",
+                "http://localhost:8082/api/oauth/callback/jira", "read:jira-work read:jira-user offline_access", null, null, admin);
+        String token = SANDBOX.oauth().redeemCode(Provider.ATLASSIAN, code, "sandbox-atlassian-client",
+                "http://localhost:8082/api/oauth/callback/jira", null, Duration.ofHours(1), false).tokens().accessToken();
+        String api = SANDBOX.baseUrl() + "/atlassian/api/ex/jira/11223344-aaaa-bbbb-cccc-1234567890ab";
+        announce(ExternalSystem.JIRA, "oauth", List.of("OPS"), api, jiraSite(), "Bearer " + token);
+
+        var done = finished(syncNow(ExternalSystem.JIRA));
+
+        assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo("succeeded");
+        assertThat(done.itemsApplied()).isEqualTo(333);
+        var stored = query("select url, raw_payload from sync.external_tasks where organisation_id = ? and task_key = 'OPS-2'",
+                organisation.value()).get(0);
+        assertThat((String) stored.get("raw_payload")).as("self is the API gateway's address").contains(api + "/rest/api/3/issue/");
+        assertThat(stored.get("url")).isEqualTo(jiraSite() + "/browse/OPS-2");
     }
 
     @Test

@@ -29,7 +29,7 @@ final class NeighbourServices implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One progress report as sync-worker sent it. */
-    record Progress(String runId, String status, int pages, int itemsSeen, String error) {
+    record Progress(String runId, String status, int pages, int itemsSeen, int itemsApplied, String error) {
     }
 
     record Credentials(String baseUrl, String authorization) {
@@ -93,7 +93,7 @@ final class NeighbourServices implements AutoCloseable {
         String[] parts = exchange.getRequestURI().getPath().split("/");
         JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         progress.add(new Progress(parts[3], body.get("status").asString(), body.get("pages").asInt(), body.get("itemsSeen").asInt(),
-                body.get("error") == null ? null : body.get("error").asString()));
+                body.get("itemsApplied").asInt(), body.get("error") == null ? null : body.get("error").asString()));
         respond(exchange, 200, "{\"data\":{}}");
     }
 
