@@ -141,6 +141,8 @@ class BrowserJourneyIT {
 
         var copySecret = browser.findElement(By.cssSelector("button.copy[data-copy='secret-" + CONNECTION + "']"));
         assertThat(copySecret.isDisplayed()).as("nothing to copy before Generate").isFalse();
+        assertThat(browser.findElement(By.cssSelector("button.copy[data-copy='webhookSecret']")).isDisplayed())
+                .as("nor in the connect-with-an-API-token form, whose buttons are laid out as blocks").isFalse();
         browser.findElement(By.cssSelector("button[aria-label='Generate a webhook secret for Acme Jira']")).click();
         String generated = secretField.getAttribute("value");
         assertThat(generated).as("32 random bytes, base64url").matches("[A-Za-z0-9_-]{43}");
