@@ -1,21 +1,27 @@
 package org.integrationhub.sync.apply;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalTaskUpdated.Change;
 import org.integrationhub.events.SyncRunId;
+import org.integrationhub.events.TaskKey;
 import org.integrationhub.events.TaskObserved;
+import org.integrationhub.support.outbox.Outbox;
 import org.integrationhub.sync.runs.SyncRunLedger;
+import org.integrationhub.sync.tasks.Assignee;
 import org.integrationhub.sync.tasks.ExternalTask;
 import org.integrationhub.sync.tasks.ExternalTaskRepository;
 import org.integrationhub.sync.tasks.OrganisationLocks;
 import org.integrationhub.sync.tasks.TaskAnnouncer;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -23,10 +29,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies a batch of task observations in one transaction, in offset order, holding its
- * organisations' locks shared ({@link OrganisationLocks}): each envelope's
- * idempotency key is claimed first (a copy is a no-op), then the task is locked and changed only
- * by a newer source version, and every applied change is written to the outbox; an observation a sync
- * run published is counted on that run ({@link SyncRunLedger}). Either all of it commits or none of it does.
+ * organisations' locks shared ({@link OrganisationLocks}): each envelope's idempotency key is
+ * claimed first (a copy is a no-op), then the task is locked and changed only by a newer source
+ * version, and every applied change is written to the outbox; an observation a sync run published
+ * is counted on that run ({@link SyncRunLedger}). Either all of it commits or none of it does.
+ *
+ * <p>The work is set-based where the order allows it: one statement claims every key of the batch,
+ * one locks and reads every task the batch touches, one resolves every assignee, and the outcomes,
+ * the runs' judgements and the outbox rows are written once at the end. Only the task rows
+ * themselves are written one statement each, in offset order, each observation judged against the
+ * task as the ones before it in the batch left it.
  */
 @Service
 class ApplyStage {
@@ -35,24 +47,23 @@ class ApplyStage {
         APPLIED, UNCHANGED, STALE, DUPLICATE
     }
 
-    private final DatabaseClient db;
+    private final ApplyStatements statements;
     private final ExternalTaskRepository tasks;
     private final TaskAnnouncer announcer;
     private final TransactionalOperator transaction;
     private final Clock clock;
     private final OrganisationLocks locks;
-
     private final SyncRunLedger runs;
 
-    ApplyStage(DatabaseClient db, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction, Clock clock,
-            OrganisationLocks locks, SyncRunLedger runs) {
-        this.db = db;
-        this.runs = runs;
-        this.locks = locks;
+    ApplyStage(ApplyStatements statements, ExternalTaskRepository tasks, TaskAnnouncer announcer, TransactionalOperator transaction,
+            Clock clock, OrganisationLocks locks, SyncRunLedger runs) {
+        this.statements = statements;
         this.tasks = tasks;
         this.announcer = announcer;
         this.transaction = transaction;
         this.clock = clock;
+        this.locks = locks;
+        this.runs = runs;
     }
 
     /**
@@ -72,106 +83,183 @@ class ApplyStage {
     /** As {@link #apply(List)}; {@code renormalisation} null for the usual effectively-once apply. */
     Mono<Map<Outcome, Integer>> apply(List<EventEnvelope<TaskObserved>> observations, Renormalisation renormalisation) {
         return locks.forApplying(observations.stream().map(EventEnvelope::orgId).toList())
-                .thenMany(Flux.fromIterable(observations).concatMap(envelope -> applyOne(envelope, renormalisation)))
-                .collect(() -> new EnumMap<Outcome, Integer>(Outcome.class), (counts, outcome) -> counts.merge(outcome, 1, Integer::sum))
-                .map(counts -> (Map<Outcome, Integer>) counts)
+                .then(Mono.defer(() -> new Batch(observations, renormalisation).apply()))
                 .as(transaction::transactional);
     }
 
-    private Mono<Outcome> applyOne(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
-        return claim(envelope).flatMap(claimed -> claimed ? decideAndWrite(envelope, renormalisation)
-                : renormalisation != null ? rejudge(envelope, renormalisation) : Mono.just(Outcome.DUPLICATE))
-                .flatMap(outcome -> countForRun(envelope, outcome, renormalisation));
-    }
+    /** One batch's state while it is applied: the keys it claimed, the tasks as they are now, what to write at the end. */
+    private final class Batch {
 
-    /** An observation a sync run's fetch published counts on that run once, at its first judgement (ADR 0021). */
-    private Mono<Outcome> countForRun(EventEnvelope<TaskObserved> envelope, Outcome outcome, Renormalisation renormalisation) {
-        SyncRunId run = envelope.payload().syncRunId();
-        if (run == null || renormalisation != null) {
-            return Mono.just(outcome);
+        private final List<EventEnvelope<TaskObserved>> observations;
+        private final Renormalisation renormalisation;
+        private final boolean[] claimed;
+        /** Observations whose key was claimed before, judged again (a re-normalisation only). */
+        private final Set<Integer> rejudged = new HashSet<>();
+        private final Map<TaskKey, ExternalTask> current = new HashMap<>();
+        private final Map<Assignee, UUID> resources = new HashMap<>();
+        private final List<ApplyStatements.KeyOutcome> outcomes = new ArrayList<>();
+        private final List<Outbox.Entry> announcements = new ArrayList<>();
+        private final List<SyncRunLedger.Judgement> judgements = new ArrayList<>();
+        private final Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+
+        Batch(List<EventEnvelope<TaskObserved>> observations, Renormalisation renormalisation) {
+            this.observations = observations;
+            this.renormalisation = renormalisation;
+            this.claimed = new boolean[observations.size()];
         }
-        return runs.judged(run, envelope.idempotencyKey(), outcome.name()).thenReturn(outcome);
-    }
 
-    /** An observation applied before, normalised again: only other content at its version (or a newer one) changes the task. */
-    private Mono<Outcome> rejudge(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
-        return db.sql("select outcome from external_task_events where organisation_id = :org and idempotency_key = :key")
-                .bind("org", envelope.orgId().value()).bind("key", envelope.idempotencyKey())
-                .map((row, meta) -> row.get("outcome", String.class)).one()
-                // an operator discarded it (ADR 0015): it stays aside, re-normalised or not
-                .flatMap(outcome -> "discarded".equals(outcome) ? Mono.just(Outcome.DUPLICATE) : Mono.empty())
-                .switchIfEmpty(Mono.defer(() -> rejudgeTask(envelope, renormalisation)));
-    }
+        Mono<Map<Outcome, Integer>> apply() {
+            return statements.claim(observations)
+                    .flatMap(this::markClaimed)
+                    .then(Mono.defer(this::loadTasks))
+                    .then(Mono.defer(this::resolveAssignees))
+                    .thenMany(Flux.range(0, observations.size()).concatMap(this::applyOne))
+                    .then(Mono.defer(this::writeCollected))
+                    .thenReturn(counts);
+        }
 
-    private Mono<Outcome> rejudgeTask(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
-        TaskObserved observed = envelope.payload();
-        return tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> {
-                    Verdict verdict = stored.isEmpty() ? null : Verdict.rejudge(stored.get(), observed, ContentHash.of(observed));
-                    if (verdict != null && verdict.kind() == Verdict.Kind.STALE) {
-                        return Mono.just(Outcome.STALE); // superseded by a newer version: counted, not recorded on the task
+        /** The first copy of a key in the batch is the one claimed; a later copy is a duplicate. */
+        private Mono<Void> markClaimed(Set<ApplyStatements.OrgKey> newlyClaimed) {
+            for (int i = 0; i < observations.size(); i++) {
+                claimed[i] = newlyClaimed.remove(ApplyStatements.OrgKey.of(observations.get(i)));
+            }
+            if (renormalisation == null) {
+                return Mono.empty();
+            }
+            // a key claimed before is judged again, unless an operator discarded it (ADR 0015): it stays aside
+            List<EventEnvelope<TaskObserved>> claimedBefore = new ArrayList<>();
+            for (int i = 0; i < observations.size(); i++) {
+                if (!claimed[i]) {
+                    claimedBefore.add(observations.get(i));
+                }
+            }
+            return statements.discarded(claimedBefore).doOnNext(discarded -> {
+                for (int i = 0; i < observations.size(); i++) {
+                    if (!claimed[i] && !discarded.contains(ApplyStatements.OrgKey.of(observations.get(i)))) {
+                        claimed[i] = true; // judged again
+                        rejudged.add(i);
                     }
-                    return write(envelope, stored.orElse(null), renormalisation);
-                });
-    }
+                }
+            }).then();
+        }
 
-    /** Inserts the idempotency key; false when it was there already (this envelope was applied before). */
-    private Mono<Boolean> claim(EventEnvelope<TaskObserved> envelope) {
-        TaskObserved observed = envelope.payload();
-        return db.sql("insert into external_task_events (organisation_id, idempotency_key, event_id, external_system, external_id, "
-                        + "outcome) values (:org, :key, :eventId, :system, :externalId, 'applied') on conflict do nothing")
-                .bind("org", envelope.orgId().value()).bind("key", envelope.idempotencyKey()).bind("eventId", envelope.eventId())
-                .bind("system", observed.system().wireName()).bind("externalId", observed.externalId())
-                .fetch().rowsUpdated().map(inserted -> inserted > 0);
-    }
+        private Mono<Void> loadTasks() {
+            Set<TaskKey> keys = new LinkedHashSet<>();
+            for (int i = 0; i < observations.size(); i++) {
+                if (claimed[i]) {
+                    keys.add(taskKey(observations.get(i)));
+                }
+            }
+            return tasks.findAllForUpdate(keys).doOnNext(task -> current.put(task.taskKey(), task)).then();
+        }
 
-    private Mono<Outcome> decideAndWrite(EventEnvelope<TaskObserved> envelope, Renormalisation renormalisation) {
-        TaskObserved observed = envelope.payload();
-        return tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(stored -> write(envelope, stored.orElse(null), renormalisation))
-                .flatMap(outcome -> outcome == Outcome.APPLIED ? Mono.just(outcome) : recordOutcome(envelope, outcome));
-    }
+        private Mono<Void> resolveAssignees() {
+            Set<Assignee> assignees = new LinkedHashSet<>();
+            for (int i = 0; i < observations.size(); i++) {
+                Assignee assignee = assigneeOf(observations.get(i));
+                if (claimed[i] && assignee != null) {
+                    assignees.add(assignee);
+                }
+            }
+            return tasks.resolveResources(assignees).doOnNext(resources::putAll).then();
+        }
 
-    private Mono<Outcome> write(EventEnvelope<TaskObserved> envelope, ExternalTask stored, Renormalisation renormalisation) {
-        TaskObserved observed = envelope.payload();
-        String hash = ContentHash.of(observed);
-        Verdict verdict = renormalisation == null ? Verdict.judge(stored, observed, hash) : Verdict.rejudge(stored, observed, hash);
-        String cause = (renormalisation == null ? "observation:" : renormalisation.cause() + ":") + envelope.orgId() + ":"
-                + envelope.idempotencyKey();
-        return switch (verdict.kind()) {
-            case CREATE -> resolve(envelope)
-                    .flatMap(resource -> tasks.insert(ExternalTask.created(UUID.randomUUID(), envelope.orgId(), observed, hash,
-                            resource.orElse(null), envelope.eventId())))
-                    .flatMap(created -> created.deleted() ? Mono.just(Outcome.APPLIED)
-                            : announcer.announce(created, Change.CREATED, null, cause).thenReturn(Outcome.APPLIED))
-                    // another transaction created the task first: decide again against its row
-                    .switchIfEmpty(Mono.defer(() -> decideAndWrite(envelope, renormalisation)));
-            case UPDATE -> resolve(envelope)
-                    .flatMap(resource -> tasks.replace(stored.replacedBy(observed, hash, resource.orElse(null), envelope.eventId())))
-                    .flatMap(updated -> announcer.announce(updated, Change.UPDATED, stored.status(), cause))
-                    .thenReturn(Outcome.APPLIED);
-            case DELETE -> tasks.replace(stored.deletedBy(observed, hash, envelope.eventId()))
-                    .flatMap(deleted -> announcer.announce(deleted, Change.DELETED, stored.status(), cause))
-                    .thenReturn(Outcome.APPLIED);
-            case SAME_CONTENT -> tasks.recordSameContent(stored.id(), observed.sourceUpdatedAt(), envelope.eventId(),
-                    observed.source(), observed.rawPayload()).thenReturn(Outcome.UNCHANGED);
-            case UNCHANGED -> Mono.just(Outcome.UNCHANGED);
-            case STALE -> tasks.recordStale(stored.id(), verdict.staleReason(), clock.instant()).thenReturn(Outcome.STALE);
-        };
-    }
+        private Mono<Outcome> applyOne(int index) {
+            EventEnvelope<TaskObserved> envelope = observations.get(index);
+            Mono<Outcome> judged = !claimed[index] ? Mono.just(Outcome.DUPLICATE)
+                    : rejudged.contains(index) ? rejudge(envelope) : decideAndWrite(envelope);
+            return judged.doOnNext(outcome -> {
+                counts.merge(outcome, 1, Integer::sum);
+                SyncRunId run = envelope.payload().syncRunId();
+                if (run != null && renormalisation == null) {
+                    judgements.add(new SyncRunLedger.Judgement(run, envelope.idempotencyKey(), outcome.name()));
+                }
+            });
+        }
 
-    private Mono<Optional<UUID>> resolve(EventEnvelope<TaskObserved> envelope) {
-        TaskObserved observed = envelope.payload();
-        return tasks.resolveResource(envelope.orgId(), observed.system(), observed.assignee())
-                .map(Optional::of).defaultIfEmpty(Optional.empty());
-    }
+        /** An observation applied before, normalised again: only other content at its version (or a newer one) changes the task. */
+        private Mono<Outcome> rejudge(EventEnvelope<TaskObserved> envelope) {
+            TaskObserved observed = envelope.payload();
+            ExternalTask stored = current.get(taskKey(envelope));
+            if (stored != null && Verdict.rejudge(stored, observed, ContentHash.of(observed)).kind() == Verdict.Kind.STALE) {
+                return Mono.just(Outcome.STALE); // superseded by a newer version: counted, not recorded on the task
+            }
+            return write(envelope, stored);
+        }
 
-    private Mono<Outcome> recordOutcome(EventEnvelope<TaskObserved> envelope, Outcome outcome) {
-        return db.sql("update external_task_events set outcome = :outcome where organisation_id = :org and idempotency_key = :key")
-                .bind("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                .bind("org", envelope.orgId().value()).bind("key", envelope.idempotencyKey())
-                .then().thenReturn(outcome);
+        private Mono<Outcome> decideAndWrite(EventEnvelope<TaskObserved> envelope) {
+            return write(envelope, current.get(taskKey(envelope))).doOnNext(outcome -> {
+                if (outcome != Outcome.APPLIED) {
+                    outcomes.add(new ApplyStatements.KeyOutcome(ApplyStatements.OrgKey.of(envelope), outcome.name()));
+                }
+            });
+        }
+
+        private Mono<Outcome> write(EventEnvelope<TaskObserved> envelope, ExternalTask stored) {
+            TaskObserved observed = envelope.payload();
+            String hash = ContentHash.of(observed);
+            Verdict verdict = renormalisation == null ? Verdict.judge(stored, observed, hash) : Verdict.rejudge(stored, observed, hash);
+            String cause = (renormalisation == null ? "observation:" : renormalisation.cause() + ":") + envelope.orgId() + ":"
+                    + envelope.idempotencyKey();
+            UUID resource = resources.get(assigneeOf(envelope));
+            return switch (verdict.kind()) {
+                case CREATE -> tasks.insert(ExternalTask.created(UUID.randomUUID(), envelope.orgId(), observed, hash, resource,
+                                envelope.eventId()))
+                        .map(created -> {
+                            remember(created);
+                            if (!created.deleted()) {
+                                announce(created, Change.CREATED, null, cause);
+                            }
+                            return Outcome.APPLIED;
+                        })
+                        // another transaction created the task first: lock it and decide again against its row
+                        .switchIfEmpty(Mono.defer(() -> tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
+                                .flatMap(other -> {
+                                    remember(other);
+                                    return write(envelope, other);
+                                })));
+                case UPDATE -> tasks.replace(stored.replacedBy(observed, hash, resource, envelope.eventId()))
+                        .map(updated -> changed(updated, Change.UPDATED, stored, cause));
+                case DELETE -> tasks.replace(stored.deletedBy(observed, hash, envelope.eventId()))
+                        .map(deleted -> changed(deleted, Change.DELETED, stored, cause));
+                case SAME_CONTENT -> tasks.recordSameContent(stored.id(), observed.sourceUpdatedAt(), envelope.eventId(),
+                                observed.source(), observed.rawPayload())
+                        .map(moved -> {
+                            remember(moved);
+                            return Outcome.UNCHANGED;
+                        });
+                case UNCHANGED -> Mono.just(Outcome.UNCHANGED);
+                case STALE -> tasks.recordStale(stored.id(), verdict.staleReason(), clock.instant()).thenReturn(Outcome.STALE);
+            };
+        }
+
+        private Outcome changed(ExternalTask task, Change change, ExternalTask before, String cause) {
+            remember(task);
+            announce(task, change, before.status(), cause);
+            return Outcome.APPLIED;
+        }
+
+        private void remember(ExternalTask task) {
+            current.put(task.taskKey(), task);
+        }
+
+        private void announce(ExternalTask task, Change change, String previousStatus, String cause) {
+            announcements.add(announcer.announcement(task, change, previousStatus, cause));
+        }
+
+        /** The keys' outcomes other than applied, the runs' judgements and the outbox rows, each in one statement. */
+        private Mono<Void> writeCollected() {
+            return statements.recordOutcomes(outcomes)
+                    .then(runs.judged(judgements))
+                    .then(announcer.announceAll(announcements));
+        }
+
+        private static Assignee assigneeOf(EventEnvelope<TaskObserved> envelope) {
+            return Assignee.of(envelope.orgId(), envelope.payload().system(), envelope.payload().assignee());
+        }
+
+        private static TaskKey taskKey(EventEnvelope<TaskObserved> envelope) {
+            return new TaskKey(envelope.orgId(), envelope.payload().system(), envelope.payload().externalId());
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.integrationhub.sync.runs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.SyncRunId;
@@ -84,15 +86,29 @@ public class SyncRunLedger {
         return (error == null ? spec.bindNull("error", String.class) : spec.bind("error", error)).then();
     }
 
+    /** The apply stage's first judgement of an observation a run published: its outcome (applied, unchanged, stale, duplicate). */
+    public record Judgement(SyncRunId run, String idempotencyKey, String outcome) {
+    }
+
     /**
-     * The apply stage judged an observation the run published; to be called inside the batch's transaction. Only
-     * the first judgement of a key counts: a redelivery, a replay or an observation of another run changes nothing.
+     * The apply stage judged these observations, in this order; to be called inside the batch's transaction. Only
+     * the first judgement of a key counts: a later copy in the list, a redelivery, a replay or an observation of
+     * another run changes nothing.
      */
-    public Mono<Void> judged(SyncRunId run, String idempotencyKey, String outcome) {
+    public Mono<Void> judged(List<Judgement> judgements) {
+        var first = new LinkedHashMap<String, Judgement>();
+        judgements.forEach(judgement -> first.putIfAbsent(judgement.run() + "|" + judgement.idempotencyKey(), judgement));
+        if (first.isEmpty()) {
+            return Mono.empty();
+        }
+        var distinct = List.copyOf(first.values());
         return db.sql("""
-                update sync_run_observations set outcome = :outcome, judged_at = now()
-                 where sync_run_id = :run and idempotency_key = :key and outcome is null""")
-                .bind("run", run.value()).bind("key", idempotencyKey).bind("outcome", outcome.toLowerCase(Locale.ROOT))
+                update sync_run_observations o set outcome = j.outcome, judged_at = now()
+                  from unnest(:runs::uuid[], :keys::text[], :outcomes::text[]) as j(run, key, outcome)
+                 where o.sync_run_id = j.run and o.idempotency_key = j.key and o.outcome is null""")
+                .bind("runs", distinct.stream().map(j -> j.run().value()).toArray(UUID[]::new))
+                .bind("keys", distinct.stream().map(Judgement::idempotencyKey).toArray(String[]::new))
+                .bind("outcomes", distinct.stream().map(j -> j.outcome().toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .then();
     }
 
@@ -133,6 +149,6 @@ public class SyncRunLedger {
     public Flux<SyncRunId> open(int limit) {
         return db.sql("select sync_run_id from sync_run_fetches where not closed order by updated_at limit :limit")
                 .bind("limit", limit)
-                .map(row -> SyncRunId.of(row.get("sync_run_id", java.util.UUID.class))).all();
+                .map(row -> SyncRunId.of(row.get("sync_run_id", UUID.class))).all();
     }
 }

@@ -4,12 +4,15 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.events.Person;
+import org.integrationhub.events.TaskKey;
 import org.integrationhub.events.TaskObserved;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -52,19 +55,35 @@ public class ExternalTaskRepository {
                 .bind("org", org.value()).bind("id", id).map(ExternalTaskRepository::toTask).one();
     }
 
-    /** The resource the assignee of this system maps to in the organisation, if any. */
-    public Mono<UUID> resolveResource(OrgId org, ExternalSystem system, Person assignee) {
-        if (assignee == null || (assignee.externalUserId() == null && assignee.email() == null)) {
-            return Mono.empty();
+    /** The tasks of these keys that exist, locked until the caller's transaction ends (in id order, so lockers never deadlock). */
+    public Flux<ExternalTask> findAllForUpdate(Collection<TaskKey> keys) {
+        if (keys.isEmpty()) {
+            return Flux.empty();
         }
-        var spec = db.sql("select " + RESOLVED_RESOURCE.formatted("a") + " as resource_id from (select cast(:org as uuid) as organisation_id, "
-                        + "cast(:system as text) as external_system, cast(:userId as text) as assignee_user_id, "
-                        + "cast(:email as text) as assignee_email) a")
-                .bind("org", org.value()).bind("system", system.wireName());
-        spec = bindNullable(spec, "userId", assignee.externalUserId());
-        spec = bindNullable(spec, "email", assignee.email());
-        return spec.map(row -> java.util.Optional.ofNullable(row.get("resource_id", UUID.class))).one()
-                .flatMap(Mono::justOrEmpty);
+        return db.sql("select " + COLUMNS + " from external_tasks where (organisation_id, external_system, external_id) in "
+                        + "(select * from unnest(:orgs::uuid[], :systems::text[], :externalIds::text[])) order by id for update")
+                .bind("orgs", keys.stream().map(key -> key.orgId().value()).toArray(UUID[]::new))
+                .bind("systems", keys.stream().map(key -> key.system().wireName()).toArray(String[]::new))
+                .bind("externalIds", keys.stream().map(TaskKey::externalId).toArray(String[]::new))
+                .map(ExternalTaskRepository::toTask).all();
+    }
+
+    /** The resources these assignees map to, by assignee; one without a mapping is absent. */
+    public Mono<Map<Assignee, UUID>> resolveResources(Collection<Assignee> assignees) {
+        if (assignees.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<Assignee> asked = List.copyOf(assignees);
+        return db.sql("select position, resource_id from (select a.position, " + RESOLVED_RESOURCE.formatted("a") + " as resource_id "
+                        + "from unnest(:orgs::uuid[], :systems::text[], :userIds::text[], :emails::text[]) with ordinality "
+                        + "as a(organisation_id, external_system, assignee_user_id, assignee_email, position)) r where resource_id is not null")
+                .bind("orgs", asked.stream().map(a -> a.org().value()).toArray(UUID[]::new))
+                .bind("systems", asked.stream().map(a -> a.system().wireName()).toArray(String[]::new))
+                .bind("userIds", asked.stream().map(Assignee::externalUserId).toArray(String[]::new))
+                .bind("emails", asked.stream().map(Assignee::email).toArray(String[]::new))
+                .map(row -> Map.entry(asked.get(row.get("position", Long.class).intValue() - 1), row.get("resource_id", UUID.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Inserts a new task; empty when another transaction inserted the same external item first. */
@@ -89,12 +108,13 @@ public class ExternalTaskRepository {
         return bindFields(spec, task).map(ExternalTaskRepository::toTask).one();
     }
 
-    /** Records a newer source version whose content is the same: provenance moves on, no new version. */
-    public Mono<Void> recordSameContent(UUID id, Instant sourceUpdatedAt, UUID eventId, TaskObserved.Source source, String rawPayload) {
+    /** Records a newer source version whose content is the same: provenance moves on, no new version. The task as it is now. */
+    public Mono<ExternalTask> recordSameContent(UUID id, Instant sourceUpdatedAt, UUID eventId, TaskObserved.Source source,
+            String rawPayload) {
         return bindNullable(db.sql("update external_tasks set source_updated_at = :at, last_event_id = :eventId, source = :source, "
-                        + "raw_payload = :raw, updated_at = now() where id = :id")
+                        + "raw_payload = :raw, updated_at = now() where id = :id returning " + COLUMNS)
                 .bind("id", id).bind("at", sourceUpdatedAt).bind("eventId", eventId).bind("source", source.wireName()), "raw", rawPayload)
-                .then();
+                .map(ExternalTaskRepository::toTask).one();
     }
 
     /** Records an observation rejected as older than the stored version. */

@@ -2,6 +2,7 @@ package org.integrationhub.sync.tasks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.EventTypes;
@@ -31,10 +32,20 @@ public class TaskAnnouncer {
 
     /** {@code cause} names the input that caused the change uniquely (an idempotency key, a record position). */
     public Mono<Void> announce(ExternalTask changed, ExternalTaskUpdated.Change change, String previousStatus, String cause) {
+        return outbox.addAll(List.of(announcement(changed, change, previousStatus, cause)));
+    }
+
+    /** The announcement of a change, to be added later with others in the same transaction ({@link #announceAll}). */
+    public Outbox.Entry announcement(ExternalTask changed, ExternalTaskUpdated.Change change, String previousStatus, String cause) {
         UUID eventId = eventIdFor(cause, changed.id());
         var envelope = EventEnvelope.of(eventId, EventTypes.EXTERNAL_TASK_UPDATED, changed.orgId(),
                 "external-task:" + changed.id() + ":" + changed.version(), changed.toEvent(change, previousStatus), clock);
-        return outbox.add(Topics.EXTERNAL_TASK_UPDATES, changed.taskKey(), envelope, AGGREGATE, changed.id().toString());
+        return Outbox.Entry.of(Topics.EXTERNAL_TASK_UPDATES, changed.taskKey(), envelope, AGGREGATE, changed.id().toString());
+    }
+
+    /** Adds these announcements, in order, with one statement in the caller's transaction. */
+    public Mono<Void> announceAll(List<Outbox.Entry> announcements) {
+        return outbox.addAll(announcements);
     }
 
     static UUID eventIdFor(String cause, UUID taskId) {
