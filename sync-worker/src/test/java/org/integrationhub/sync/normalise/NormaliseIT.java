@@ -95,7 +95,7 @@ class NormaliseIT extends SyncWorkerTest {
     }
 
     @Test
-    void anUnreadableDeliveryGoesToTheDeadLetterTopicAndTheNextOneIsStillApplied() {
+    void anUnreadableDeliveryGoesToTheDeadLetterTopicAndTheOnesAroundItAreStillApplied() {
         var unreadable = envelope(new WebhookReceived(connection, ExternalSystem.JIRA, "d-broken-" + UUID.randomUUID(), "jira:issue_updated",
                 Map.of(), "application/json", "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"1\"}}".getBytes(StandardCharsets.UTF_8),
                 Instant.now()));
@@ -103,10 +103,12 @@ class NormaliseIT extends SyncWorkerTest {
                 "application/json", "{\"webhookEvent\":\"comment_created\"}".getBytes(StandardCharsets.UTF_8), Instant.now()));
         double skippedBefore = counted("sync.normalise.deliveries", "outcome", "skipped");
         try (var deadLetters = KafkaProbe.on(Topics.WEBHOOK_DELIVERIES.deadLetter())) {
-            deliver(List.of(unreadable, skipped, jira("d-after", "jira:issue_created",
-                    jiraIssue("503", "After", "2026-11-22T12:00:00.000+0000"))), 1);
+            // one connection, one partition: likely one batch, the unreadable delivery in its middle
+            deliver(List.of(jira("d-before", "jira:issue_created", jiraIssue("504", "Before", "2026-11-22T11:59:00.000+0000")),
+                    unreadable, skipped, jira("d-after", "jira:issue_created", jiraIssue("503", "After", "2026-11-22T12:00:00.000+0000"))),
+                    4);
 
-            await("the delivery after the unreadable one applied").atMost(APPLIED).until(() -> tasksOf(organisation) == 1);
+            await("the deliveries before and after the unreadable one applied").atMost(APPLIED).until(() -> tasksOf(organisation) == 2);
             var dead = deadLetters.awaitMatching(r -> connection.equals(r.key()), 1, APPLIED);
             assertThat(dead).as("the unreadable delivery, as it was").singleElement()
                     .satisfies(r -> assertThat(r.envelope().eventId()).isEqualTo(unreadable.eventId()));
