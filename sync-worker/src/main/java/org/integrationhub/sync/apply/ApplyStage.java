@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,12 @@ import org.integrationhub.sync.tasks.ExternalTask;
 import org.integrationhub.sync.tasks.ExternalTaskRepository;
 import org.integrationhub.sync.tasks.OrganisationLocks;
 import org.integrationhub.sync.tasks.TaskAnnouncer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Applies a batch of task observations in one transaction, in offset order, holding its
@@ -34,11 +37,12 @@ import reactor.core.publisher.Mono;
  * version, and every applied change is written to the outbox; an observation a sync run published
  * is counted on that run ({@link SyncRunLedger}). Either all of it commits or none of it does.
  *
- * <p>The work is set-based where the order allows it: one statement claims every key of the batch,
- * one locks and reads every task the batch touches, one resolves every assignee, and the outcomes,
- * the runs' judgements and the outbox rows are written once at the end. Only the task rows
- * themselves are written one statement each, in offset order, each observation judged against the
- * task as the ones before it in the batch left it.
+ * <p>The work is set-based (ADR 0022): one statement claims every key of the batch, one locks and
+ * reads every task the batch touches, one resolves every assignee. Each observation is then judged
+ * in memory, in offset order, against the task as the observations before it left it, and the
+ * result is written with one statement each: new tasks, changed tasks, stale records, outcomes, the
+ * runs' judgements and the outbox rows. A task another transaction created meanwhile makes the
+ * insert come up short: the batch rolls back and is applied again, now seeing that task.
  */
 @Service
 class ApplyStage {
@@ -46,6 +50,17 @@ class ApplyStage {
     enum Outcome {
         APPLIED, UNCHANGED, STALE, DUPLICATE
     }
+
+    /** Another transaction created a task this batch creates too: the batch is applied again. */
+    static final class ConcurrentCreation extends RuntimeException {
+
+        ConcurrentCreation(long expected, long inserted) {
+            super("inserted " + inserted + " of " + expected + " new tasks: another transaction created the others first");
+        }
+    }
+
+    private static final int CONCURRENT_CREATION_RETRIES = 5;
+    private static final Logger log = LoggerFactory.getLogger(ApplyStage.class);
 
     private final ApplyStatements statements;
     private final ExternalTaskRepository tasks;
@@ -82,12 +97,16 @@ class ApplyStage {
 
     /** As {@link #apply(List)}; {@code renormalisation} null for the usual effectively-once apply. */
     Mono<Map<Outcome, Integer>> apply(List<EventEnvelope<TaskObserved>> observations, Renormalisation renormalisation) {
-        return locks.forApplying(observations.stream().map(EventEnvelope::orgId).toList())
-                .then(Mono.defer(() -> new Batch(observations, renormalisation).apply()))
-                .as(transaction::transactional);
+        return Mono.defer(() -> locks.forApplying(observations.stream().map(EventEnvelope::orgId).toList())
+                        .then(Mono.defer(() -> new Batch(observations, renormalisation).apply()))
+                        .as(transaction::transactional))
+                .retryWhen(Retry.max(CONCURRENT_CREATION_RETRIES).filter(ConcurrentCreation.class::isInstance)
+                        .doBeforeRetry(signal -> log.info("A batch of {} observation(s) is applied again: {}", observations.size(),
+                                signal.failure().getMessage()))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    /** One batch's state while it is applied: the keys it claimed, the tasks as they are now, what to write at the end. */
+    /** One batch while it is applied: the keys it claimed, the tasks as the batch left them so far, what to write. */
     private final class Batch {
 
         private final List<EventEnvelope<TaskObserved>> observations;
@@ -97,6 +116,10 @@ class ApplyStage {
         private final Set<Integer> rejudged = new HashSet<>();
         private final Map<TaskKey, ExternalTask> current = new HashMap<>();
         private final Map<Assignee, UUID> resources = new HashMap<>();
+        /** Tasks this batch creates and tasks it changes, each written once in its final state. */
+        private final Set<TaskKey> created = new LinkedHashSet<>();
+        private final Set<TaskKey> changed = new LinkedHashSet<>();
+        private final Map<UUID, ExternalTaskRepository.Stale> stale = new LinkedHashMap<>();
         private final List<ApplyStatements.KeyOutcome> outcomes = new ArrayList<>();
         private final List<Outbox.Entry> announcements = new ArrayList<>();
         private final List<SyncRunLedger.Judgement> judgements = new ArrayList<>();
@@ -113,8 +136,8 @@ class ApplyStage {
                     .flatMap(this::markClaimed)
                     .then(Mono.defer(this::loadTasks))
                     .then(Mono.defer(this::resolveAssignees))
-                    .thenMany(Flux.range(0, observations.size()).concatMap(this::applyOne))
-                    .then(Mono.defer(this::writeCollected))
+                    .then(Mono.fromRunnable(this::judgeAll))
+                    .then(Mono.defer(this::write))
                     .thenReturn(counts);
         }
 
@@ -136,7 +159,7 @@ class ApplyStage {
             return statements.discarded(claimedBefore).doOnNext(discarded -> {
                 for (int i = 0; i < observations.size(); i++) {
                     if (!claimed[i] && !discarded.contains(ApplyStatements.OrgKey.of(observations.get(i)))) {
-                        claimed[i] = true; // judged again
+                        claimed[i] = true;
                         rejudged.add(i);
                     }
                 }
@@ -164,38 +187,38 @@ class ApplyStage {
             return tasks.resolveResources(assignees).doOnNext(resources::putAll).then();
         }
 
-        private Mono<Outcome> applyOne(int index) {
-            EventEnvelope<TaskObserved> envelope = observations.get(index);
-            Mono<Outcome> judged = !claimed[index] ? Mono.just(Outcome.DUPLICATE)
-                    : rejudged.contains(index) ? rejudge(envelope) : decideAndWrite(envelope);
-            return judged.doOnNext(outcome -> {
+        private void judgeAll() {
+            for (int index = 0; index < observations.size(); index++) {
+                EventEnvelope<TaskObserved> envelope = observations.get(index);
+                Outcome outcome = !claimed[index] ? Outcome.DUPLICATE : rejudged.contains(index) ? rejudge(envelope) : judge(envelope);
                 counts.merge(outcome, 1, Integer::sum);
                 SyncRunId run = envelope.payload().syncRunId();
                 if (run != null && renormalisation == null) {
                     judgements.add(new SyncRunLedger.Judgement(run, envelope.idempotencyKey(), outcome.name()));
                 }
-            });
+            }
         }
 
         /** An observation applied before, normalised again: only other content at its version (or a newer one) changes the task. */
-        private Mono<Outcome> rejudge(EventEnvelope<TaskObserved> envelope) {
+        private Outcome rejudge(EventEnvelope<TaskObserved> envelope) {
             TaskObserved observed = envelope.payload();
             ExternalTask stored = current.get(taskKey(envelope));
             if (stored != null && Verdict.rejudge(stored, observed, ContentHash.of(observed)).kind() == Verdict.Kind.STALE) {
-                return Mono.just(Outcome.STALE); // superseded by a newer version: counted, not recorded on the task
+                return Outcome.STALE; // superseded by a newer version: counted, not recorded on the task
             }
-            return write(envelope, stored);
+            return change(envelope, stored);
         }
 
-        private Mono<Outcome> decideAndWrite(EventEnvelope<TaskObserved> envelope) {
-            return write(envelope, current.get(taskKey(envelope))).doOnNext(outcome -> {
-                if (outcome != Outcome.APPLIED) {
-                    outcomes.add(new ApplyStatements.KeyOutcome(ApplyStatements.OrgKey.of(envelope), outcome.name()));
-                }
-            });
+        /** A newly claimed observation: its outcome is stored with its key unless it applied (the claim's default). */
+        private Outcome judge(EventEnvelope<TaskObserved> envelope) {
+            Outcome outcome = change(envelope, current.get(taskKey(envelope)));
+            if (outcome != Outcome.APPLIED) {
+                outcomes.add(new ApplyStatements.KeyOutcome(ApplyStatements.OrgKey.of(envelope), outcome.name()));
+            }
+            return outcome;
         }
 
-        private Mono<Outcome> write(EventEnvelope<TaskObserved> envelope, ExternalTask stored) {
+        private Outcome change(EventEnvelope<TaskObserved> envelope, ExternalTask stored) {
             TaskObserved observed = envelope.payload();
             String hash = ContentHash.of(observed);
             Verdict verdict = renormalisation == null ? Verdict.judge(stored, observed, hash) : Verdict.rejudge(stored, observed, hash);
@@ -203,53 +226,59 @@ class ApplyStage {
                     + envelope.idempotencyKey();
             UUID resource = resources.get(assigneeOf(envelope));
             return switch (verdict.kind()) {
-                case CREATE -> tasks.insert(ExternalTask.created(UUID.randomUUID(), envelope.orgId(), observed, hash, resource,
-                                envelope.eventId()))
-                        .map(created -> {
-                            remember(created);
-                            if (!created.deleted()) {
-                                announce(created, Change.CREATED, null, cause);
-                            }
-                            return Outcome.APPLIED;
-                        })
-                        // another transaction created the task first: lock it and decide again against its row
-                        .switchIfEmpty(Mono.defer(() -> tasks.findForUpdate(envelope.orgId(), observed.system(), observed.externalId())
-                                .flatMap(other -> {
-                                    remember(other);
-                                    return write(envelope, other);
-                                })));
-                case UPDATE -> tasks.replace(stored.replacedBy(observed, hash, resource, envelope.eventId()))
-                        .map(updated -> changed(updated, Change.UPDATED, stored, cause));
-                case DELETE -> tasks.replace(stored.deletedBy(observed, hash, envelope.eventId()))
-                        .map(deleted -> changed(deleted, Change.DELETED, stored, cause));
-                case SAME_CONTENT -> tasks.recordSameContent(stored.id(), observed.sourceUpdatedAt(), envelope.eventId(),
-                                observed.source(), observed.rawPayload())
-                        .map(moved -> {
-                            remember(moved);
-                            return Outcome.UNCHANGED;
-                        });
-                case UNCHANGED -> Mono.just(Outcome.UNCHANGED);
-                case STALE -> tasks.recordStale(stored.id(), verdict.staleReason(), clock.instant()).thenReturn(Outcome.STALE);
+                case CREATE -> {
+                    ExternalTask task = ExternalTask.created(UUID.randomUUID(), envelope.orgId(), observed, hash, resource, envelope.eventId());
+                    created.add(task.taskKey());
+                    current.put(task.taskKey(), task);
+                    if (!task.deleted()) {
+                        announce(task, Change.CREATED, null, cause);
+                    }
+                    yield Outcome.APPLIED;
+                }
+                case UPDATE -> {
+                    announce(moved(stored.replacedBy(observed, hash, resource, envelope.eventId())), Change.UPDATED, stored.status(), cause);
+                    yield Outcome.APPLIED;
+                }
+                case DELETE -> {
+                    announce(moved(stored.deletedBy(observed, hash, envelope.eventId())), Change.DELETED, stored.status(), cause);
+                    yield Outcome.APPLIED;
+                }
+                case SAME_CONTENT -> {
+                    moved(stored.withProvenance(observed.sourceUpdatedAt(), envelope.eventId(), observed.source(), observed.rawPayload()));
+                    yield Outcome.UNCHANGED;
+                }
+                case UNCHANGED -> Outcome.UNCHANGED;
+                case STALE -> {
+                    ExternalTaskRepository.Stale before = stale.get(stored.id());
+                    stale.put(stored.id(), new ExternalTaskRepository.Stale(stored.id(), verdict.staleReason(), clock.instant(),
+                            before == null ? 1 : before.count() + 1));
+                    yield Outcome.STALE;
+                }
             };
         }
 
-        private Outcome changed(ExternalTask task, Change change, ExternalTask before, String cause) {
-            remember(task);
-            announce(task, change, before.status(), cause);
-            return Outcome.APPLIED;
-        }
-
-        private void remember(ExternalTask task) {
+        /** The task's next state; written once at the end (inserted with the others if the batch created it). */
+        private ExternalTask moved(ExternalTask task) {
             current.put(task.taskKey(), task);
+            if (!created.contains(task.taskKey())) {
+                changed.add(task.taskKey());
+            }
+            return task;
         }
 
         private void announce(ExternalTask task, Change change, String previousStatus, String cause) {
             announcements.add(announcer.announcement(task, change, previousStatus, cause));
         }
 
-        /** The keys' outcomes other than applied, the runs' judgements and the outbox rows, each in one statement. */
-        private Mono<Void> writeCollected() {
-            return statements.recordOutcomes(outcomes)
+        /** New tasks, changed tasks, stale records, outcomes, the runs' judgements and the outbox rows: one statement each. */
+        private Mono<Void> write() {
+            List<ExternalTask> inserts = created.stream().map(current::get).toList();
+            return tasks.insertAll(inserts)
+                    .flatMap(inserted -> inserted == inserts.size() ? Mono.<Void>empty()
+                            : Mono.error(new ConcurrentCreation(inserts.size(), inserted)))
+                    .then(tasks.replaceAll(changed.stream().map(current::get).toList()))
+                    .then(tasks.recordStale(List.copyOf(stale.values())))
+                    .then(statements.recordOutcomes(outcomes))
                     .then(runs.judged(judgements))
                     .then(announcer.announceAll(announcements));
         }

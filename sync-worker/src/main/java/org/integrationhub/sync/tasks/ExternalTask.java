@@ -83,6 +83,13 @@ public record ExternalTask(
                 version + 1, eventId, tombstone.source(), rawPayload, staleness, createdAt, updatedAt);
     }
 
+    /** This task after a newer observation with the same content: provenance moves on, no new version. */
+    public ExternalTask withProvenance(Instant newSourceUpdatedAt, UUID eventId, TaskObserved.Source newSource, String newRawPayload) {
+        return new ExternalTask(id, orgId, connectionId, system, externalId, key, title, status, statusCategory, kind, assignee,
+                resourceId, projectKey, labels, url, sourceCreatedAt, newSourceUpdatedAt, contentHash, deleted, version, eventId,
+                newSource, newRawPayload, staleness, createdAt, updatedAt);
+    }
+
     /** The domain event announcing this (already changed) task. */
     public ExternalTaskUpdated toEvent(ExternalTaskUpdated.Change change, String previousStatus) {
         return new ExternalTaskUpdated(TaskId.of(id), connectionId, system, externalId, key, title, status, previousStatus, change,

@@ -18,6 +18,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** SQL for external tasks; every statement is scoped by organisation. */
 @Repository
@@ -40,14 +43,6 @@ public class ExternalTaskRepository {
 
     public ExternalTaskRepository(DatabaseClient db) {
         this.db = db;
-    }
-
-    /** The task, locked until the caller's transaction ends. */
-    public Mono<ExternalTask> findForUpdate(OrgId org, ExternalSystem system, String externalId) {
-        return db.sql("select " + COLUMNS + " from external_tasks where organisation_id = :org and external_system = :system "
-                        + "and external_id = :externalId for update")
-                .bind("org", org.value()).bind("system", system.wireName()).bind("externalId", externalId)
-                .map(ExternalTaskRepository::toTask).one();
     }
 
     Mono<ExternalTask> find(OrgId org, UUID id) {
@@ -86,42 +81,83 @@ public class ExternalTaskRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Inserts a new task; empty when another transaction inserted the same external item first. */
-    public Mono<ExternalTask> insert(ExternalTask task) {
-        var spec = db.sql("insert into external_tasks (" + COLUMNS.replace(", created_at, updated_at", "") + ") values (:id, :org, "
-                + ":connection, :system, :externalId, :key, :title, :status, :statusCategory, :kind, :assigneeUserId, :assigneeEmail, "
-                + ":assigneeName, :resource, :projectKey, :labels, :url, :sourceCreatedAt, :sourceUpdatedAt, :hash, :deleted, :version, "
-                + ":lastEventId, :source, :raw, null, null, 0) on conflict (organisation_id, external_system, external_id) do nothing "
-                + "returning " + COLUMNS);
-        return bindFields(spec, task).map(ExternalTaskRepository::toTask).one();
+    /** The columns a task's state is written to, and their types as {@code jsonb_to_recordset} reads them. */
+    private static final String WRITTEN = "id uuid, organisation_id uuid, connection_id uuid, external_system text, external_id text, "
+            + "task_key text, title text, status text, status_category text, kind text, assignee_user_id text, assignee_email text, "
+            + "assignee_name text, resource_id uuid, project_key text, labels text[], url text, source_created_at timestamptz, "
+            + "source_updated_at timestamptz, content_hash text, deleted boolean, version bigint, last_event_id uuid, source text, "
+            + "raw_payload text";
+    private static final List<String> WRITTEN_COLUMNS = Arrays.stream(WRITTEN.split(", ")).map(c -> c.substring(0, c.indexOf(' '))).toList();
+    /** What a change may not move: the row's identity. */
+    private static final List<String> IDENTITY = List.of("id", "organisation_id", "external_system", "external_id");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Inserts new tasks with one statement; how many were inserted. One that another transaction inserted
+     * first (same organisation, system and external id) is left out, so fewer than given means a race.
+     */
+    public Mono<Long> insertAll(List<ExternalTask> created) {
+        if (created.isEmpty()) {
+            return Mono.just(0L);
+        }
+        String columns = String.join(", ", WRITTEN_COLUMNS);
+        return db.sql("insert into external_tasks (" + columns + ") select " + columns + " from jsonb_to_recordset(:rows::jsonb) as r("
+                        + WRITTEN + ") on conflict (organisation_id, external_system, external_id) do nothing")
+                .bind("rows", rows(created)).fetch().rowsUpdated();
     }
 
-    /** Writes a changed task over the stored one (its id and organisation stay). */
-    public Mono<ExternalTask> replace(ExternalTask task) {
-        var spec = db.sql("update external_tasks set connection_id = :connection, task_key = :key, title = :title, status = :status, "
-                + "status_category = :statusCategory, kind = :kind, assignee_user_id = :assigneeUserId, assignee_email = :assigneeEmail, "
-                + "assignee_name = :assigneeName, resource_id = :resource, project_key = :projectKey, labels = :labels, url = :url, "
-                + "source_created_at = :sourceCreatedAt, source_updated_at = :sourceUpdatedAt, content_hash = :hash, deleted = :deleted, "
-                + "version = :version, last_event_id = :lastEventId, source = :source, raw_payload = :raw, updated_at = now() "
-                + "where id = :id and organisation_id = :org and external_system = :system and external_id = :externalId "
-                + "returning " + COLUMNS);
-        return bindFields(spec, task).map(ExternalTaskRepository::toTask).one();
+    /** Writes the state of changed tasks over the stored rows (locked by the caller) with one statement. */
+    public Mono<Void> replaceAll(List<ExternalTask> changed) {
+        if (changed.isEmpty()) {
+            return Mono.empty();
+        }
+        String assignments = WRITTEN_COLUMNS.stream().filter(c -> !IDENTITY.contains(c)).map(c -> c + " = r." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return db.sql("update external_tasks t set " + assignments + ", updated_at = now() from jsonb_to_recordset(:rows::jsonb) as r("
+                        + WRITTEN + ") where t.id = r.id and t.organisation_id = r.organisation_id")
+                .bind("rows", rows(changed)).then();
     }
 
-    /** Records a newer source version whose content is the same: provenance moves on, no new version. The task as it is now. */
-    public Mono<ExternalTask> recordSameContent(UUID id, Instant sourceUpdatedAt, UUID eventId, TaskObserved.Source source,
-            String rawPayload) {
-        return bindNullable(db.sql("update external_tasks set source_updated_at = :at, last_event_id = :eventId, source = :source, "
-                        + "raw_payload = :raw, updated_at = now() where id = :id returning " + COLUMNS)
-                .bind("id", id).bind("at", sourceUpdatedAt).bind("eventId", eventId).bind("source", source.wireName()), "raw", rawPayload)
-                .map(ExternalTaskRepository::toTask).one();
+    /** Observations rejected as older than a task's stored version: per task the last reason and how many. */
+    public record Stale(UUID taskId, String reason, Instant at, int count) {
     }
 
-    /** Records an observation rejected as older than the stored version. */
-    public Mono<Void> recordStale(UUID id, String reason, Instant at) {
-        return db.sql("update external_tasks set last_stale_reason = :reason, last_stale_at = :at, stale_count = stale_count + 1 "
-                        + "where id = :id")
-                .bind("id", id).bind("reason", reason).bind("at", at).then();
+    /** Records stale observations with one statement. */
+    public Mono<Void> recordStale(List<Stale> stale) {
+        if (stale.isEmpty()) {
+            return Mono.empty();
+        }
+        ArrayNode rows = JSON.createArrayNode();
+        stale.forEach(s -> rows.addObject().put("id", s.taskId().toString()).put("reason", s.reason()).put("at", s.at().toString())
+                .put("n", s.count()));
+        return db.sql("update external_tasks t set last_stale_reason = r.reason, last_stale_at = r.at, stale_count = t.stale_count + r.n "
+                        + "from jsonb_to_recordset(:rows::jsonb) as r(id uuid, reason text, at timestamptz, n bigint) where t.id = r.id")
+                .bind("rows", JSON.writeValueAsString(rows)).then();
+    }
+
+    private static String rows(List<ExternalTask> tasks) {
+        ArrayNode rows = JSON.createArrayNode();
+        for (ExternalTask task : tasks) {
+            Person assignee = task.assignee();
+            ObjectNode row = rows.addObject()
+                    .put("id", task.id().toString()).put("organisation_id", task.orgId().value().toString())
+                    .put("connection_id", task.connectionId().value().toString()).put("external_system", task.system().wireName())
+                    .put("external_id", task.externalId()).put("task_key", task.key()).put("title", task.title())
+                    .put("status", task.status()).put("status_category", task.statusCategory())
+                    .put("kind", task.kind() == null ? null : task.kind().wireName())
+                    .put("assignee_user_id", assignee == null ? null : assignee.externalUserId())
+                    .put("assignee_email", assignee == null ? null : assignee.email())
+                    .put("assignee_name", assignee == null ? null : assignee.displayName())
+                    .put("resource_id", task.resourceId() == null ? null : task.resourceId().toString())
+                    .put("project_key", task.projectKey()).put("url", task.url())
+                    .put("source_created_at", task.sourceCreatedAt() == null ? null : task.sourceCreatedAt().toString())
+                    .put("source_updated_at", task.sourceUpdatedAt().toString()).put("content_hash", task.contentHash())
+                    .put("deleted", task.deleted()).put("version", task.version()).put("last_event_id", task.lastEventId().toString())
+                    .put("source", task.source().wireName()).put("raw_payload", task.rawPayload());
+            ArrayNode labels = row.putArray("labels");
+            task.labels().forEach(labels::add);
+        }
+        return JSON.writeValueAsString(rows);
     }
 
     /**
@@ -140,29 +176,6 @@ public class ExternalTaskRepository {
                 .bind("userIds", userIds.toArray(String[]::new))
                 .bind("emails", emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toArray(String[]::new))
                 .map(ExternalTaskRepository::toTask).all();
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindFields(DatabaseClient.GenericExecuteSpec spec, ExternalTask task) {
-        Person assignee = task.assignee();
-        spec = spec.bind("id", task.id()).bind("org", task.orgId().value()).bind("connection", task.connectionId().value())
-                .bind("system", task.system().wireName()).bind("externalId", task.externalId())
-                .bind("labels", task.labels().toArray(String[]::new)).bind("sourceUpdatedAt", task.sourceUpdatedAt())
-                .bind("hash", task.contentHash()).bind("deleted", task.deleted()).bind("version", task.version())
-                .bind("lastEventId", task.lastEventId()).bind("source", task.source().wireName());
-        spec = bindNullable(spec, "key", task.key());
-        spec = bindNullable(spec, "title", task.title());
-        spec = bindNullable(spec, "status", task.status());
-        spec = bindNullable(spec, "statusCategory", task.statusCategory());
-        spec = bindNullable(spec, "kind", task.kind() == null ? null : task.kind().wireName());
-        spec = bindNullable(spec, "assigneeUserId", assignee == null ? null : assignee.externalUserId());
-        spec = bindNullable(spec, "assigneeEmail", assignee == null ? null : assignee.email());
-        spec = bindNullable(spec, "assigneeName", assignee == null ? null : assignee.displayName());
-        spec = bindNullable(spec, "projectKey", task.projectKey());
-        spec = bindNullable(spec, "url", task.url());
-        spec = bindNullable(spec, "raw", task.rawPayload());
-        spec = task.resourceId() == null ? spec.bindNull("resource", UUID.class) : spec.bind("resource", task.resourceId());
-        return task.sourceCreatedAt() == null ? spec.bindNull("sourceCreatedAt", Instant.class)
-                : spec.bind("sourceCreatedAt", task.sourceCreatedAt());
     }
 
     static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.integrationhub.events.EventEnvelope;
 import org.integrationhub.events.ExternalSystem;
 import org.integrationhub.events.MappingId;
@@ -20,6 +21,9 @@ import org.integrationhub.sync.SyncWorkerTest;
 import org.integrationhub.sync.runs.SyncRunLedger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The apply stage's set-based batch (one statement claims the batch's keys, one locks its tasks, one
@@ -67,6 +71,26 @@ class BatchApplyIT extends SyncWorkerTest {
 
         assertThat(applier.apply(batch).block(WAIT)).as("the whole batch again").isEqualTo(new Applier.Applied(0, 0, 0, 7));
         assertThat(eventsOf(organisation)).isEqualTo(3);
+    }
+
+    @Test
+    void twoBatchesCreatingTheSameTaskAtOnceBothApplyTheLaterOneAgainstTheOthersTask() {
+        int races = 12;
+        var pairs = IntStream.range(0, races).mapToObj(i -> Mono.zip(
+                        applier.apply(List.of(jira.polled("race-" + i, "first", 1))).subscribeOn(Schedulers.boundedElastic()),
+                        applier.apply(List.of(jira.polled("race-" + i, "second", 2))).subscribeOn(Schedulers.boundedElastic())))
+                .toList();
+
+        var results = Flux.merge(pairs).collectList().block(WAIT);
+
+        assertThat(results).as("no batch failed").hasSize(races).allSatisfy(pair -> {
+            assertThat(pair.getT1().applied() + pair.getT1().stale()).isOne();
+            assertThat(pair.getT2().applied()).isOne();
+        });
+        assertThat(tasksOf(organisation)).isEqualTo(races);
+        for (int i = 0; i < races; i++) {
+            assertThat(task(organisation, "race-" + i)).as("race-" + i).containsEntry("title", "second");
+        }
     }
 
     @Test
