@@ -104,7 +104,8 @@ public class FetchStage {
                         counts[1] += observations.size();
                         meters.counter("sync.fetch.observations", "system", connection.system().wireName()).increment(observations.size());
                         stages.handled(PipelineStages.Stage.FETCH, observations.size());
-                        reporter.report(run);
+                        // no report per page: counting a large run's ledger each page would make a sync quadratic;
+                        // the reporter's sweep reports it every progress-interval while it runs
                     });
             // the run succeeds once the apply stage has judged everything published (SyncRunReporter reports it)
             ledger.fetchEnded(run).block(PUBLISH_TIMEOUT);

@@ -115,13 +115,12 @@ public class SyncRunLedger {
     /** The run's progress; empty for a run whose fetch this service never started. */
     public Mono<Progress> progress(SyncRunId run) {
         return db.sql("""
-                select f.state, f.pages, f.error, f.reported,
-                       (select count(*) from sync_run_observations o where o.sync_run_id = f.sync_run_id) as seen,
-                       (select count(*) from sync_run_observations o where o.sync_run_id = f.sync_run_id
-                           and o.outcome is not null) as judged,
-                       (select count(*) from sync_run_observations o where o.sync_run_id = f.sync_run_id
-                           and o.outcome = 'applied') as applied
-                  from sync_run_fetches f where f.sync_run_id = :run""")
+                select f.state, f.pages, f.error, f.reported, o.seen, o.judged, o.applied
+                  from sync_run_fetches f,
+                       lateral (select count(*) as seen, count(outcome) as judged,
+                                       count(*) filter (where outcome = 'applied') as applied
+                                  from sync_run_observations where sync_run_id = f.sync_run_id) o
+                 where f.sync_run_id = :run""")
                 .bind("run", run.value())
                 .map(row -> {
                     String state = row.get("state", String.class);

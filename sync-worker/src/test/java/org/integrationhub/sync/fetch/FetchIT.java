@@ -115,11 +115,10 @@ class FetchIT extends SyncWorkerTest {
         assertThat(done.itemsApplied()).as("applied on the run").isEqualTo(1000);
         assertThat(done.pages()).isEqualTo(10);
         var reports = NEIGHBOURS.progressOf(first.value());
+        // reported at the start, every progress-interval while it runs (not per page: ADR 0022) and at the end
         assertThat(reports).extracting(NeighbourServices.Progress::status)
-                .startsWith("running").endsWith("succeeded").hasSizeGreaterThan(10).containsOnlyOnce("succeeded");
+                .startsWith("running").endsWith("succeeded").containsOnlyOnce("succeeded");
         assertThat(reports).extracting(NeighbourServices.Progress::itemsApplied).as("applied only grows").isSorted();
-        assertThat(reports).filteredOn(p -> p.itemsApplied() > 0 && p.itemsApplied() < 1000).as("live progress while applying")
-                .isNotEmpty();
         var task = task(organisation, "10000");
         assertThat(task).containsEntry("source", "poll").containsEntry("task_key", "PROJ-1");
 
