@@ -19,6 +19,7 @@ record BenchSettings(boolean quick, Path root, Path out, int[] ingestRates, int 
      * The options of every service JVM and of the bare ceiling endpoint: a deployment's (the Dockerfile
      * runs the JVM's defaults, which on a machine with two cores and 2 GB or more are full tiered
      * compilation and G1) with the heap capped, since seven JVMs share the machine (ADR 0020).
+     * {@code HUB_DEVSTACK_JVM_OPTIONS} in the environment, or {@code -Dbench.jvm-options}, replaces them.
      */
     static final String SERVICE_JVM_OPTIONS = "-Xmx512m -XX:+UseG1GC";
 
@@ -40,7 +41,7 @@ record BenchSettings(boolean quick, Path root, Path out, int[] ingestRates, int 
                 Integer.getInteger("bench.e2e.seconds", quick ? 10 : 600),
                 Duration.ofSeconds(Integer.getInteger("bench.e2e.wait", quick ? 15 : 60)),
                 Duration.ofMillis(quick ? 500 : 2000), quick ? 1 : 3, quick ? 2 : 5,
-                List.of(System.getProperty("bench.jvm-options", SERVICE_JVM_OPTIONS).trim().split("\\s+")));
+                List.of(System.getProperty("bench.jvm-options", System.getenv().getOrDefault("HUB_DEVSTACK_JVM_OPTIONS", SERVICE_JVM_OPTIONS)).trim().split("\\s+")));
     }
 
     private static int[] ints(String property, String defaults) {
