@@ -29,7 +29,7 @@ final class IngestScenario {
     static void run(Bench bench) throws IOException, InterruptedException {
         BenchSettings settings = bench.settings();
         int port = freePort();
-        Process bare = startBare(port, settings.out().resolve("bare-endpoint.log"));
+        Process bare = startBare(port, settings.serviceJvmOptions(), settings.out().resolve("bare-endpoint.log"));
         Map<String, GatlingStats.Level> levels;
         var sampler = bench.sample("ingest load (webhook-ingest levels, then the bare endpoint)");
         try {
@@ -90,7 +90,7 @@ final class IngestScenario {
                 : "broke at " + bareKnee + " req/s");
         Double ratio = bare > 0 ? ours / bare : null;
         bench.report().scenario(new Report.Scenario("ingest", "req/s at p99 < 50 ms, no errors", ours, "req/s", bare,
-                "bare WebFlux endpoint, same JVM flags", ratio, "≥ 50% of ceiling", ratio == null ? Boolean.FALSE : ratio >= 0.5,
+                "bare WebFlux endpoint, same JVM options", ratio, "≥ 50% of ceiling", ratio == null ? Boolean.FALSE : ratio >= 0.5,
                 knee + ". Signed Jira deliveries (`comment_created`, 1.5 KB, X-Hub-Signature), published with acks=all before the 200; "
                         + "sync-worker skips comment events, so this measures ingest alone."));
         bench.report().raw("ingest.gatling", levels);
@@ -109,12 +109,12 @@ final class IngestScenario {
                 level.p95(), level.p99());
     }
 
-    private static Process startBare(int port, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the same heap, compiler and collector flags the devstack gives each service (ServiceProcess)
-        return new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), BareEndpoint.class.getName(), String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    /** The ceiling's JVM gets the options the devstack gives each service ({@code HUB_DEVSTACK_JVM_OPTIONS}), so only the work differs. */
+    private static Process startBare(int port, List<String> jvmOptions, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareEndpoint.class.getName(), String.valueOf(port)));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static void awaitBare(int port) throws InterruptedException {

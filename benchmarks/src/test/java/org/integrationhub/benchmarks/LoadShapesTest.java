@@ -66,6 +66,16 @@ class LoadShapesTest {
         assertThat(report.markdown()).contains("| apply | observations/s committed | 182 obs/s | 2,971 obs/s (JDBC) | 6% | ≥ 25% | **MISSED** |");
     }
 
+    @Test
+    void aRunOverItsTimeLimitIsFlagged() {
+        BenchSettings quick = BenchSettings.of(true, java.nio.file.Path.of("."));
+        BenchSettings full = BenchSettings.of(false, java.nio.file.Path.of("."));
+
+        assertThat(BenchmarkRun.duration(quick, java.time.Duration.ofSeconds(280))).startsWith("4.7 min (280 s), within the 5-minute limit");
+        assertThat(BenchmarkRun.duration(quick, java.time.Duration.ofSeconds(402))).contains("**OVER the 5-minute limit** for a --quick run");
+        assertThat(BenchmarkRun.duration(full, java.time.Duration.ofMinutes(29))).contains("within the 30-minute limit for a full run");
+    }
+
     private static WebhookReceived delivery(ConnectionId connection, String body) {
         return new WebhookReceived(connection, ExternalSystem.JIRA, "d-1", null, Map.of(), "application/json",
                 body.getBytes(StandardCharsets.UTF_8), Instant.now());

@@ -61,8 +61,8 @@ public final class Devstack implements AutoCloseable {
             for (HubService service : settings.services()) {
                 started.add(ServiceProcess.launch(service, settings, environment));
             }
-            out.printf("Started %d services; waiting for health UP (logs in %s) ...%n", started.size(),
-                    settings.logOf(settings.services().get(0)).getParent());
+            out.printf("Started %d services (JVM options: %s); waiting for health UP (logs in %s) ...%n", started.size(),
+                    String.join(" ", settings.jvmOptions()), settings.logOf(settings.services().get(0)).getParent());
             awaitHealthy(started, settings.startTimeout());
             printEndpoints(devstack, out);
             return devstack;

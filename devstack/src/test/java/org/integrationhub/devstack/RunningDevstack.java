@@ -31,7 +31,8 @@ final class RunningDevstack implements AutoCloseable {
 
     static RunningDevstack start() {
         List<HubService> services = HubService.ALL.stream().map(s -> s.onPort(freePort())).toList();
-        var settings = new DevstackSettings(Path.of("..").toAbsolutePath().normalize(), 0, services, Duration.ofMinutes(4));
+        var settings = new DevstackSettings(Path.of("..").toAbsolutePath().normalize(), 0, services, Duration.ofMinutes(4),
+                DevstackSettings.jvmOptions(System.getenv()));
         var console = new ByteArrayOutputStream();
         Devstack devstack = Devstack.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
         return new RunningDevstack(devstack, services, console.toString(StandardCharsets.UTF_8));

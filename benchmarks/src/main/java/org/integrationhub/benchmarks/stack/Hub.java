@@ -58,7 +58,7 @@ public final class Hub {
         call("POST", "http://localhost:8082/api/integrations/" + connection + "/sync-now", null, 202);
     }
 
-    /** The newest sync run of the connection (status, pages, itemsSeen, error). */
+    /** The newest sync run of the connection (status, pages, itemsSeen, itemsApplied, error, requestedAt, startedAt, finishedAt). */
     public JsonNode latestSyncRun(UUID connection) {
         JsonNode runs = call("GET", "http://localhost:8082/api/integrations/" + connection + "/sync-runs", null, 200).get("data");
         return runs.isEmpty() ? null : runs.get(0);

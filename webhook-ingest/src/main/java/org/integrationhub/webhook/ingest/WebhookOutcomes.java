@@ -2,8 +2,10 @@ package org.integrationhub.webhook.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.OrgId;
 import org.integrationhub.webhook.connections.ConnectionView;
@@ -31,6 +33,11 @@ class WebhookOutcomes implements WebFilter, Ordered {
     private final MeterRegistry registry;
     private final ConnectionView connections;
     private final DeliveryCounts counts;
+    /** One counter per provider and outcome, registered on first use instead of looked up again for every delivery. */
+    private final Map<Tags, Counter> counters = new ConcurrentHashMap<>();
+
+    private record Tags(String provider, String outcome) {
+    }
 
     WebhookOutcomes(MeterRegistry registry, ConnectionView connections, DeliveryCounts counts) {
         this.registry = registry;
@@ -54,11 +61,15 @@ class WebhookOutcomes implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         Object outcome = exchange.getAttribute(WebhookController.OUTCOME);
         String tag = outcome != null ? outcome.toString() : fromStatus(status);
-        Counter.builder("hub.webhooks.deliveries").description("Webhook deliveries by provider and outcome")
-                .tag("provider", provider).tag("outcome", tag).register(registry).increment();
+        counters.computeIfAbsent(new Tags(provider, tag), this::counter).increment();
         organisationOf(connection).ifPresent(org -> counts.record(org, provider, tag));
         log.info("Webhook {} for connection {}: {} ({}), delivery {}", provider, connection.length() > 64 ? "?" : connection, tag,
                 status == null ? "-" : status.value(), exchange.getAttributeOrDefault(WebhookController.DELIVERY_ID, "-"));
+    }
+
+    private Counter counter(Tags tags) {
+        return Counter.builder("hub.webhooks.deliveries").description("Webhook deliveries by provider and outcome")
+                .tag("provider", tags.provider()).tag("outcome", tags.outcome()).register(registry);
     }
 
     private Optional<OrgId> organisationOf(String connection) {
