@@ -39,16 +39,17 @@ public final class BenchmarkRun {
                     + "(to the kafka-send thread and back to the parallel scheduler: request id and observation captured and restored, about a "
                     + "fifth of webhook-ingest's allocation), the JSON read, the HMAC, the envelope's serialisation and the synchronous log line. "
                     + "What would move it: fewer hops per delivery, less allocation per delivery (fewer and shorter pauses), then cores of its own.",
-            "apply", "apply: five R2DBC round trips per observation (claim key, locked read, resource lookup, insert/update returning, outbox) "
-                    + "one after another in each batch's transaction, on 3 consumer threads. What would move it: set-based statements per batch "
-                    + "(insert … select from unnest), then more partitions and consumers.",
-            "sync", "sync-now: apply first (the fetch finishes long before the tasks are applied); the fetch waits for each page's publish, "
-                    + "cursor save and progress report before the next page. What would move it: the apply fix, then fetching ahead.",
-            "end to end", "end to end: one consumer thread reads every webhook-deliveries partition and blocks on the acks=all publish of each "
-                    + "observation, on top of ingest's producer-thread answer. What would move it: a batch listener that waits once per poll, the "
-                    + "ingest fix, then apply.",
-            "replay", "replay: a database round trip per duplicate (its idempotency-key insert attempt), one after another. What would move it: "
-                    + "one query per batch for the keys already applied.");
+            "apply", "apply: set-based per batch since ADR 0022 (one statement each for keys, locked reads, assignees, new tasks, changed "
+                    + "tasks, outcomes, run judgements, outbox), on 3 consumer threads over 3 partitions; what is left is Postgres's own work "
+                    + "and the Kafka poll/commit per batch, on the same two cores as everything else. What would move it: more partitions and "
+                    + "consumers, COPY-based inserts, then Postgres on cores of its own.",
+            "sync", "sync-now: the fetch pages one after another (each page: the sandbox's answer, the run's ledger, the publish and the "
+                    + "cursor) while apply follows on the observations topic. What would move it: fetching the next page while publishing this one.",
+            "end to end", "end to end: ingest's answer, then normalise (a batch listener waiting once per poll, ADR 0022) and apply, each "
+                    + "with its consumer's poll and commit. What would move it: at low rates the poll and batch waits; at high rates apply and "
+                    + "ingest's CPU per delivery.",
+            "replay", "replay: one claim statement per batch of 500 (ADR 0022) after decoding each record; the consumer, the decode and "
+                    + "that statement share the cores. What would move it: larger batches, decoding in parallel.");
 
     private BenchmarkRun() {
     }
