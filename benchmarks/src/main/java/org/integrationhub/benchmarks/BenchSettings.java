@@ -12,7 +12,7 @@ import java.util.List;
  * with a system property ({@code -Dbench.sync.issues=20000}).
  */
 record BenchSettings(boolean quick, Path root, Path out, int[] ingestRates, int ingestSeconds, int ingestWarmup,
-        int applyObservations, int syncIssues, int[] e2eRates, int e2eLevelSeconds, int e2eRate, int e2eSeconds, Duration e2eWait,
+        int applyObservations, int syncIssues, int replayObservations, int[] e2eRates, int e2eLevelSeconds, int e2eRate, int e2eSeconds, Duration e2eWait,
         Duration jmhIteration, int jmhWarmups, int jmhIterations, List<String> serviceJvmOptions) {
 
     /**
@@ -35,6 +35,7 @@ record BenchSettings(boolean quick, Path root, Path out, int[] ingestRates, int 
                 Integer.getInteger("bench.ingest.warmup", quick ? 5 : 30),
                 Integer.getInteger("bench.apply.observations", quick ? 6_000 : 50_000),
                 Integer.getInteger("bench.sync.issues", quick ? 5_000 : 100_000),
+                Integer.getInteger("bench.replay.observations", quick ? 0 : 1_000_000),
                 ints("bench.e2e.rates", quick ? "100,500" : "100,250,500,1000"),
                 Integer.getInteger("bench.e2e.level-seconds", quick ? 5 : 20),
                 Integer.getInteger("bench.e2e.rate", 1000),
