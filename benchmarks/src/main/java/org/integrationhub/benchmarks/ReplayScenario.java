@@ -99,13 +99,27 @@ final class ReplayScenario {
     /** How many records {@code integration.task-observations} holds from {@code from} to its end. */
     private static long slice(String bootstrap, Instant from) {
         try (var consumer = new KafkaConsumer<byte[], byte[]>(consumerProperties(bootstrap))) {
+            return Slice.of(consumer, from).size();
+        }
+    }
+
+    /** Where each partition of {@code integration.task-observations} is at {@code from}, and where it ends now. */
+    private record Slice(Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+
+        static Slice of(KafkaConsumer<?, ?> consumer, Instant from) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.TASK_OBSERVATIONS.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query);
+            Map<TopicPartition, OffsetAndTimestamp> at = consumer.offsetsForTimes(query);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            return partitions.stream().mapToLong(tp -> ends.get(tp) - (starts.get(tp) == null ? ends.get(tp) : starts.get(tp).offset())).sum();
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            partitions.forEach(tp -> starts.put(tp, at.get(tp) == null ? ends.get(tp) : at.get(tp).offset()));
+            return new Slice(starts, ends);
+        }
+
+        long size() {
+            return starts.keySet().stream().mapToLong(tp -> ends.get(tp) - starts.get(tp)).sum();
         }
     }
 
@@ -129,20 +143,12 @@ final class ReplayScenario {
     /** {records, nanoseconds}: the slice from {@code from} to the current end of every partition. */
     private static long[] consumeAlone(String bootstrap, Instant from) {
         try (var consumer = new KafkaConsumer<byte[], byte[]>(consumerProperties(bootstrap))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TASK_OBSERVATIONS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            Map<TopicPartition, Long> query = new HashMap<>();
-            partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Slice slice = Slice.of(consumer, from);
+            Map<TopicPartition, Long> ends = slice.ends();
             long started = System.nanoTime();
-            consumer.assign(partitions);
-            long expected = 0;
-            for (TopicPartition tp : partitions) {
-                long start = starts.get(tp) == null ? ends.get(tp) : starts.get(tp).offset();
-                consumer.seek(tp, start);
-                expected += ends.get(tp) - start;
-            }
+            consumer.assign(slice.starts().keySet());
+            slice.starts().forEach(consumer::seek);
+            long expected = slice.size();
             long read = 0;
             while (read < expected) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
