@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.integrationhub.events.ConnectionId;
 import org.integrationhub.events.ExternalSystem;
@@ -90,6 +91,13 @@ public class ExternalTaskRepository {
     private static final List<String> WRITTEN_COLUMNS = Arrays.stream(WRITTEN.split(", ")).map(c -> c.substring(0, c.indexOf(' '))).toList();
     /** What a change may not move: the row's identity. */
     private static final List<String> IDENTITY = List.of("id", "organisation_id", "external_system", "external_id");
+    private static final String INSERT_ALL = "insert into external_tasks (" + String.join(", ", WRITTEN_COLUMNS) + ") select "
+            + String.join(", ", WRITTEN_COLUMNS) + " from jsonb_to_recordset(:rows::jsonb) as r(" + WRITTEN
+            + ") on conflict (organisation_id, external_system, external_id) do nothing";
+    private static final String REPLACE_ALL = "update external_tasks t set "
+            + WRITTEN_COLUMNS.stream().filter(c -> !IDENTITY.contains(c)).map(c -> c + " = r." + c).collect(Collectors.joining(", "))
+            + ", updated_at = now() from jsonb_to_recordset(:rows::jsonb) as r(" + WRITTEN
+            + ") where t.id = r.id and t.organisation_id = r.organisation_id";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
@@ -100,9 +108,7 @@ public class ExternalTaskRepository {
         if (created.isEmpty()) {
             return Mono.just(0L);
         }
-        String columns = String.join(", ", WRITTEN_COLUMNS);
-        return db.sql("insert into external_tasks (" + columns + ") select " + columns + " from jsonb_to_recordset(:rows::jsonb) as r("
-                        + WRITTEN + ") on conflict (organisation_id, external_system, external_id) do nothing")
+        return db.sql(INSERT_ALL)
                 .bind("rows", rows(created)).fetch().rowsUpdated();
     }
 
@@ -111,10 +117,7 @@ public class ExternalTaskRepository {
         if (changed.isEmpty()) {
             return Mono.empty();
         }
-        String assignments = WRITTEN_COLUMNS.stream().filter(c -> !IDENTITY.contains(c)).map(c -> c + " = r." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        return db.sql("update external_tasks t set " + assignments + ", updated_at = now() from jsonb_to_recordset(:rows::jsonb) as r("
-                        + WRITTEN + ") where t.id = r.id and t.organisation_id = r.organisation_id")
+        return db.sql(REPLACE_ALL)
                 .bind("rows", rows(changed)).then();
     }
 
